@@ -1,0 +1,123 @@
+"""Deadline arithmetic for statutory timescales: plain Python, no Django.
+
+Working days skip Saturdays, Sundays and bank holidays in England. Day 1 is the first working
+day after the start date, so "45 working days from referral" on a Friday starts counting on
+the Monday. Weeks and days are calendar periods: six weeks from 3 March is 14 April.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import holidays
+
+WORKING_DAYS = "working-days"
+WEEKS = "weeks"
+DAYS = "days"
+UNITS = (WORKING_DAYS, WEEKS, DAYS)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a timescale ends, and which days were left out of the count."""
+
+    start: date
+    due: date
+    length: int
+    unit: str
+    weekend_days: int = 0
+    bank_holidays: tuple = ()  # (date, name) pairs skipped because they fell on a weekday
+
+    @property
+    def calendar_days(self):
+        return (self.due - self.start).days
+
+
+def england_bank_holidays(*years):
+    """Bank holidays in England for `years`: {date: name}, substitute days named as such."""
+    calendar = holidays.country_holidays("GB", subdiv="ENG", years=years)
+    return {day: name.replace("(observed)", "(substitute day)") for day, name in calendar.items()}
+
+
+class _BankHolidays:
+    """England's bank holidays, loading further years as the count runs into them."""
+
+    def __init__(self, first_year):
+        self._years = set()
+        self._days = {}
+        self._load(first_year)
+
+    def _load(self, year):
+        if year not in self._years:
+            self._days.update(england_bank_holidays(year))
+            self._years.add(year)
+
+    def name(self, day):
+        self._load(day.year)
+        return self._days.get(day)
+
+
+def is_weekend(day):
+    return day.weekday() >= 5
+
+
+def add_working_days(start, length):
+    """The `length`th working day after `start`, skipping weekends and English bank holidays."""
+    if length < 0:
+        raise ValueError("length must not be negative")
+    bank = _BankHolidays(start.year)
+    day, counted, weekend_days, skipped = start, 0, 0, []
+    while counted < length:
+        day += timedelta(days=1)
+        if is_weekend(day):
+            weekend_days += 1
+        elif (name := bank.name(day)) is not None:
+            skipped.append((day, name))
+        else:
+            counted += 1
+    return Deadline(start, day, length, WORKING_DAYS, weekend_days, tuple(skipped))
+
+
+def deadline(start, length, unit):
+    """When a timescale of `length` `unit`s that starts on `start` ends."""
+    if unit == WORKING_DAYS:
+        return add_working_days(start, length)
+    if unit == WEEKS:
+        return Deadline(start, start + timedelta(weeks=length), length, unit)
+    if unit == DAYS:
+        return Deadline(start, start + timedelta(days=length), length, unit)
+    raise ValueError(f"unknown unit {unit!r}; expected one of {', '.join(UNITS)}")
+
+
+def _plural(number, word):
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def _and_list(items):
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def how_counted(result):
+    """One or two plain-English sentences saying which days were skipped, if any."""
+    if result.unit != WORKING_DAYS:
+        unit = "week" if result.unit == WEEKS else "day"
+        return (
+            f"We counted {_plural(result.length, unit)} ({_plural(result.calendar_days, 'day')}) "
+            "on the calendar. Weekends and bank holidays count as days."
+        )
+    if not result.weekend_days and not result.bank_holidays:
+        return "No weekend days or bank holidays fell in this period."
+    parts = []
+    if result.weekend_days:
+        parts.append(_plural(result.weekend_days, "weekend day"))
+    if result.bank_holidays:
+        names = _and_list(name for _, name in result.bank_holidays)
+        parts.append(f"{_plural(len(result.bank_holidays), 'bank holiday')}: {names}")
+    return f"We skipped {' and '.join(parts)}."
+
+
+def is_bank_holiday(day):
+    """The bank holiday's name if `day` is one in England, otherwise None."""
+    return england_bank_holidays(day.year).get(day)

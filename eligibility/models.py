@@ -1,0 +1,222 @@
+"""National reference data (route types, legal duties, timescales) and levels of need."""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from services.models import Publishable, Reviewed
+from services.querysets import PublishableQuerySet
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class LegalDuty(Reviewed):
+    """A statute, regulation, statutory guidance or judgment, explained for parents."""
+
+    class Kind(models.TextChoices):
+        ACT = "act", "Act of Parliament"
+        REGULATIONS = "regulations", "Regulations"
+        GUIDANCE = "guidance", "Statutory guidance"
+        CASE_LAW = "case-law", "Court judgment"
+
+    slug = models.SlugField(unique=True, help_text="Used in the address /rights/<slug>/.")
+    citation = models.CharField(
+        max_length=200, help_text="Exact short citation, e.g. Children Act 1989 s17(1)."
+    )
+    title = models.CharField(max_length=300, help_text="The official title of the law.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ACT)
+    year = models.PositiveSmallIntegerField()
+    section = models.CharField(max_length=100, blank=True, help_text="e.g. s17(1), reg 13.")
+    plain_title = models.CharField(
+        max_length=200, help_text="What it is about in everyday words, used as the page heading."
+    )
+    owed_by = models.CharField("who owes the duty", max_length=300)
+    summary = models.TextField(help_text="What it means for a family (Markdown).")
+    what_you_can_ask = models.TextField("what you can ask for", help_text="Markdown.")
+    timescale = models.CharField(max_length=300, blank=True)
+    if_not_met = models.TextField("what to do if it is not met", help_text="Markdown.")
+    official_url = models.URLField(
+        "official text", help_text="legislation.gov.uk, GOV.UK guidance or the judgment."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order", "citation"]
+        verbose_name_plural = "legal duties"
+
+    def __str__(self):
+        return self.citation
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("duty-detail", args=[self.slug])
+
+
+class RouteType(Reviewed):
+    """One of the twelve national routes of the route finder (PRODUCT.md, Settled details)."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200, help_text="The plain-English name parents see.")
+    summary = models.CharField(max_length=300)
+    what_it_is = models.TextField(help_text="Markdown.")
+    who_for = models.TextField("who it is for", help_text="Markdown.")
+    how_to_get = models.TextField("how to get it", help_text="Markdown.")
+    what_next = models.TextField("what happens next", help_text="Markdown.")
+    how_long = models.CharField("how long it takes", max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    legal_duties = models.ManyToManyField(LegalDuty, blank=True, related_name="route_types")
+    history = HistoricalRecords()
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class RouteGuideManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_queryset(self):
+        # Every label of a guide names its council and route: fetch them with it.
+        return super().get_queryset().select_related("council", "route_type")
+
+    def get_by_natural_key(self, route_slug, council_slug):
+        return self.get(route_type__slug=route_slug, council__slug=council_slug)
+
+
+class RouteGuide(Publishable):
+    """What one council says about one route: its own criteria, contact and practice."""
+
+    council = models.ForeignKey(
+        "services.Council", on_delete=models.CASCADE, related_name="route_guides"
+    )
+    route_type = models.ForeignKey(RouteType, on_delete=models.CASCADE, related_name="guides")
+    body = models.TextField(
+        "what the council says", help_text="The council's own criteria and practice (Markdown)."
+    )
+    contact = models.ForeignKey(
+        "services.Contact", on_delete=models.SET_NULL, null=True, blank=True,
+        help_text="Who to call about this route. Blank means the council's front door.",
+    )
+    history = HistoricalRecords()
+
+    objects = RouteGuideManager()
+
+    class Meta:
+        ordering = ["council", "route_type__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "route_type"], name="one_guide_per_route")
+        ]
+
+    def __str__(self):
+        return f"{self.council}: {self.route_type}"
+
+    def natural_key(self):
+        return (self.route_type.slug, self.council.slug)
+
+    natural_key.dependencies = ["services.council", "eligibility.routetype"]
+
+
+class LevelManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_queryset(self):
+        # Every label of a level names its council (choice lists, filters): fetch it with it.
+        return super().get_queryset().select_related("council")
+
+    def get_by_natural_key(self, code, council_slug=None):
+        if council_slug is None:
+            return self.get(code=code, council__isnull=True)
+        return self.get(code=code, council__slug=council_slug)
+
+
+class LevelOfNeed(Publishable):
+    """A step on a council's levels-of-need ladder, or on the national continuum (no council)."""
+
+    council = models.ForeignKey(
+        "services.Council", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="levels",
+        help_text="Blank for the national continuum used by councils that publish no levels.",
+    )
+    code = models.CharField(max_length=20, help_text="As the council writes it, e.g. 4a.")
+    name = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300)
+    description = models.TextField(help_text="What this level means for a family (Markdown).")
+    statutory = models.BooleanField(
+        default=False, help_text="Statutory social work (child in need, protection, care)."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    objects = LevelManager()
+
+    class Meta:
+        ordering = ["council", "order"]
+        verbose_name = "level of need"
+        verbose_name_plural = "levels of need"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "code"], name="level_code_unique_per_council"
+            ),
+            models.UniqueConstraint(
+                fields=["code"], condition=models.Q(council__isnull=True),
+                name="national_level_code_unique",
+            ),
+        ]
+
+    def __str__(self):
+        owner = self.council.name if self.council_id else "National continuum"
+        return f"{owner}: {self.code} {self.name}"
+
+    def natural_key(self):
+        return (self.code, self.council.slug if self.council_id else None)
+
+    natural_key.dependencies = ["services.council"]
+
+
+class Timescale(Reviewed):
+    """A deadline families can hold the council to, national or one council's own."""
+
+    class Unit(models.TextChoices):
+        WORKING_DAYS = "working-days", "working days"
+        WEEKS = "weeks", "weeks"
+        DAYS = "days", "days"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200, help_text="e.g. Child and family assessment.")
+    council = models.ForeignKey(
+        "services.Council", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="timescales", help_text="Blank for a national timescale.",
+    )
+    length = models.PositiveSmallIntegerField()
+    unit = models.CharField(max_length=20, choices=Unit.choices)
+    starts_from = models.CharField(max_length=200, help_text="e.g. the referral.")
+    statutory = models.BooleanField(
+        help_text="Set in law or statutory guidance. Untick for local practice."
+    )
+    legal_duty = models.ForeignKey(
+        LegalDuty, on_delete=models.PROTECT, null=True, blank=True, related_name="timescales"
+    )
+    description = models.TextField(help_text="What must happen by then (Markdown).")
+    history = HistoricalRecords()
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["council", "name"]
+
+    def __str__(self):
+        return f"{self.name}: {self.length} {self.get_unit_display()}"
+
+    def natural_key(self):
+        return (self.slug,)

@@ -1,0 +1,13 @@
+"""Find my route, under /<council>/find-my-route/ (PRODUCT.md, Settled details: URLs)."""
+
+from django.urls import path
+
+from eligibility import find_my_route as views
+
+urlpatterns = [
+    path("find-my-route/", views.start, name="find-my-route"),
+    path("find-my-route/check/", views.check, name="find-my-route-check"),
+    path("find-my-route/result/", views.result, name="find-my-route-result"),
+    path("find-my-route/meeting-pack/", views.meeting_pack, name="find-my-route-pack"),
+    path("find-my-route/<slug:slug>/", views.question, name="find-my-route-question"),
+]

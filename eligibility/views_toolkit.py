@@ -1,0 +1,98 @@
+"""The parent toolkit: the deadline calculator and the letter templates."""
+
+import re
+
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from eligibility import deadlines
+from eligibility.forms_toolkit import DeadlineForm, is_a_question, query_data
+from eligibility.letters import BY_SLUG, LETTERS, LETTERS_REVIEWED
+from eligibility.models import LegalDuty, Timescale
+from localoffer.views import SITE_PAGES_REVIEWED
+from services.models import Council
+from services.views import get_council
+
+
+def timescales_for(council):
+    """National timescales first, then the chosen council's own, each by name."""
+    owners = Q(council__isnull=True) | Q(council=council) if council else Q(council__isnull=True)
+    found = Timescale.objects.filter(owners).select_related("legal_duty", "council")
+    return sorted(found, key=lambda timescale: (timescale.council_id is not None, timescale.name))
+
+
+def deadline_calculator(request):
+    slug = request.GET.get("council", "")
+    council = Council.objects.filter(slug=slug).first() if slug else None
+    timescales = timescales_for(council)
+    asked = is_a_question(request.GET)
+    form = DeadlineForm(
+        query_data(request.GET) if asked else None, timescales=timescales
+    )
+    result = None
+    if asked and form.is_valid():
+        timescale = form.cleaned_data["timescale"]
+        counted = deadlines.deadline(
+            form.cleaned_data["start"], timescale.length, timescale.unit
+        )
+        result = {
+            "timescale": timescale,
+            "deadline": counted,
+            "how_counted": deadlines.how_counted(counted),
+            "due_is_weekend": deadlines.is_weekend(counted.due),
+            "due_bank_holiday": deadlines.is_bank_holiday(counted.due),
+        }
+    context = {
+        "form": form,
+        "council_chosen": council,
+        "councils": Council.objects.all() if council is None else (),
+        "timescales": timescales,
+        "result": result,
+        "last_reviewed": max(
+            [timescale.last_reviewed for timescale in timescales], default=SITE_PAGES_REVIEWED
+        ),
+    }
+    return render(request, "tools/deadlines.html", context)
+
+
+def letter_index(request, council):
+    council = get_council(council)
+    context = {"council": council, "letters": LETTERS, "last_reviewed": LETTERS_REVIEWED}
+    return render(request, "letters/index.html", context)
+
+
+def letter_detail(request, council, letter):
+    council = get_council(council)
+    letter = BY_SLUG.get(letter)
+    if letter is None:
+        raise Http404("No such letter")
+    text = render_to_string(letter.template, {"council": council})
+    if request.GET.get("format") == "txt":
+        response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+        filename = f"{council.slug}-{letter.slug}.txt"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    context = {
+        "council": council,
+        "letter": letter,
+        "paragraphs": paragraphs(text),
+        "duties": LegalDuty.objects.filter(slug__in=letter.duty_slugs),
+        "last_reviewed": LETTERS_REVIEWED,
+    }
+    return render(request, "letters/letter.html", context)
+
+
+def paragraphs(text):
+    """The letter as paragraphs: each its lines, then any "- " bullet lines that end it."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = block.splitlines()
+        blocks.append(
+            {
+                "lines": [line for line in lines if not line.startswith("- ")],
+                "bullets": [line[2:] for line in lines if line.startswith("- ")],
+            }
+        )
+    return blocks

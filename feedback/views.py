@@ -1,0 +1,48 @@
+"""Comments from families, and the council's published responses (SEND Regs 2014 reg 56)."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from feedback import ratelimit
+from feedback.forms import CommentForm
+from feedback.models import Comment, CommentGroup
+from services.views import get_council
+
+
+@never_cache  # the form carries a CSRF token: never keep it in a shared cache
+def have_your_say(request, council):
+    council = get_council(council)
+    context = {"council": council, "last_reviewed": council.last_reviewed}
+    if request.method == "POST":
+        if ratelimit.is_limited(request):
+            return render(request, "feedback/rate_limited.html", context, status=429)
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            ratelimit.record(request)
+            if not form.is_robot:
+                Comment.objects.create(
+                    council=council,
+                    topic=form.cleaned_data["topic"],
+                    text=form.cleaned_data["text"],
+                )
+            return redirect("have-your-say-thanks", council.slug)
+    else:
+        form = CommentForm()
+    return render(request, "feedback/have_your_say.html", {**context, "form": form})
+
+
+def thanks(request, council):
+    council = get_council(council)
+    context = {"council": council, "last_reviewed": council.last_reviewed}
+    return render(request, "feedback/thanks.html", context)
+
+
+def you_said_we_did(request, council):
+    council = get_council(council)
+    groups = list(CommentGroup.objects.published().for_council(council))
+    context = {
+        "council": council,
+        "groups": groups,
+        "last_reviewed": groups[0].published_on if groups else council.last_reviewed,
+    }
+    return render(request, "feedback/you_said_we_did.html", context)

@@ -1,0 +1,17 @@
+"""gunicorn settings for production: `make serve` uses them locally."""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 20
+# Recycle workers now and then (MAX_REQUESTS=0 turns it off, as the load test does to see leaks).
+max_requests = int(os.environ.get("MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("ACCESS_LOG", "-")
+# Paths only: query strings can hold search words, and nothing a parent types is logged.
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'

@@ -1,0 +1,52 @@
+"""Write one council's content (and its history) as JSON with natural keys, for loaddata."""
+
+from django.core import serializers
+from django.core.management.base import BaseCommand, CommandError
+
+from eligibility.models import LevelOfNeed, RouteGuide, Timescale
+from services.models import FAQ, Contact, Council, Page, Service, Synonym
+
+
+def council_objects(council):
+    """Every row that belongs to one council, parents before children, with their history."""
+    groups = [
+        Council.objects.filter(pk=council.pk),
+        Contact.objects.filter(council=council),
+        LevelOfNeed.objects.filter(council=council),
+        Timescale.objects.filter(council=council),
+        Service.objects.filter(council=council),
+        RouteGuide.objects.filter(council=council),
+        FAQ.objects.filter(council=council),
+        Page.objects.filter(council=council),
+        Synonym.objects.filter(council=council),
+    ]
+    for queryset in groups:
+        model = queryset.model
+        yield from queryset.order_by("pk")
+        history = getattr(model, "history", None)
+        if history is not None:
+            ids = list(queryset.values_list("pk", flat=True))
+            yield from history.model.objects.filter(id__in=ids).order_by("history_id")
+
+
+class Command(BaseCommand):
+    help = "Export one council's content and history as JSON (load it back with loaddata)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("council", help="The council's slug, e.g. stoke-on-trent.")
+        parser.add_argument("--output", "-o", help="File to write (default: standard output).")
+
+    def handle(self, *args, council, output, **options):
+        try:
+            found = Council.objects.get(slug=council)
+        except Council.DoesNotExist:
+            raise CommandError(f"unknown council '{council}'", returncode=2) from None
+        data = serializers.serialize(
+            "json", council_objects(found), indent=1,
+            use_natural_foreign_keys=True, use_natural_primary_keys=False,
+        )
+        if output:
+            with open(output, "w", encoding="utf-8") as stream:
+                stream.write(data)
+        else:
+            self.stdout.write(data)

@@ -1,0 +1,497 @@
+"""Councils and their content: contacts, services, FAQs, pages, and who edits them."""
+
+import re
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from services.formatting import tel_href
+from services.querysets import PublishableQuerySet, ServiceQuerySet
+
+# First URL segments that belong to the whole site, so no council may take them as a slug.
+RESERVED_SLUGS = frozenset(
+    {
+        "rights", "glossary", "privacy", "accessibility", "tools", "open-referral",
+        "admin", "static", "media", "api", "healthz",
+    }
+)
+ORUK_NAMESPACE = uuid.UUID("7f1c6f52-5b0e-4c55-9a0f-5d3c2f3e9b11")
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour like #00487a.")
+SOURCE_HELP = (
+    "Where this fact comes from: a seed file name (for example 004_b93c0aa4de5fdaa3.txt) "
+    "or a public web address. Inspectors may ask."
+)
+
+
+# Addresses under /<council>/ that belong to features, so no council page may take them.
+RESERVED_PAGE_SLUGS = frozenset(
+    {
+        "levels-of-need", "services", "routes", "faq", "find-my-route", "letters",
+        "have-your-say", "you-said-we-did", "open-referral", "theme.css",
+    }
+)
+
+
+def validate_page_slug(value):
+    if value in RESERVED_PAGE_SLUGS:
+        raise ValidationError(f"“{value}” is used by another page of the council; choose another.")
+
+
+def validate_not_reserved(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(f"“{value}” is used by a site-wide page; choose another slug.")
+
+
+def add_months(day, months):
+    """The same day `months` later, clamped to the end of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Reviewed(models.Model):
+    """Content that is dated: CFA 2014 s30(5) says the Local Offer is kept under review."""
+
+    last_reviewed = models.DateField(help_text="When someone last checked this was right.")
+    review_due = models.DateField(
+        blank=True,
+        help_text="When it must next be checked. Left blank, it is set from the council's "
+        "review period.",
+    )
+    source = models.CharField(max_length=500, help_text=SOURCE_HELP)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.review_due and self.last_reviewed:
+            self.review_due = add_months(self.last_reviewed, self.review_period_months())
+        super().save(*args, **kwargs)
+
+    def review_period_months(self):
+        """The owning council's review period; national content uses six months."""
+        council = getattr(self, "council", None)
+        if council is not None:
+            return council.review_months
+        return getattr(self, "review_months", 6)
+
+
+class Publishable(Reviewed):
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class CouncilManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Council(Reviewed):
+    slug = models.SlugField(
+        unique=True,
+        validators=[validate_not_reserved],
+        help_text="The first part of the council's web addresses, e.g. stoke-on-trent.",
+    )
+    name = models.CharField(max_length=200, unique=True)
+    ons_code = models.CharField(
+        "ONS code",
+        max_length=9,
+        unique=True,
+        validators=[RegexValidator(r"^E\d{8}$", "Enter an ONS code like E10000012.")],
+    )
+    colour = models.CharField(
+        max_length=7,
+        validators=[HEX_COLOUR],
+        help_text="Header colour. White text sits on it, so it must be dark (7:1 contrast).",
+    )
+    website_url = models.URLField(help_text="The council's own website.")
+    introduction = models.TextField(
+        help_text="Two or three plain-English sentences shown at the top of the council's home "
+        "page (Markdown)."
+    )
+    front_door_name = models.CharField(
+        max_length=200,
+        help_text="The service a family contacts first about children's social care.",
+    )
+    front_door_phone = models.CharField(max_length=40, blank=True)
+    front_door_email = models.EmailField(blank=True)
+    front_door_url = models.URLField(
+        blank=True, help_text="The council's own page for that service, if no phone is published."
+    )
+    review_months = models.PositiveSmallIntegerField(
+        default=6,
+        validators=[MaxValueValidator(24)],
+        help_text="How many months after a review content falls due for review again.",
+    )
+    history = HistoricalRecords()
+
+    objects = CouncilManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("council-home", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def colour_luminance_ok(self):
+        """White text on the header colour reaches 7:1 (WCAG AAA) contrast."""
+        return contrast_with_white(self.colour) >= 7
+
+
+def contrast_with_white(hex_colour):
+    """WCAG contrast ratio between white and `hex_colour`."""
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", hex_colour or ""):
+        return 0.0
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+class CouncilContentManager(models.Manager):
+    def get_by_natural_key(self, slug, council_slug):
+        return self.get(slug=slug, council__slug=council_slug)
+
+
+class PublishableManager(CouncilContentManager.from_queryset(PublishableQuerySet)):
+    pass
+
+
+class Contact(models.Model):
+    """A team or role a family can contact: never a named officer's personal number."""
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="contacts")
+    slug = models.SlugField()
+    name = models.CharField(max_length=200, help_text="A team or role, not a person's name.")
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    url = models.URLField("web address", blank=True)
+    notes = models.CharField(
+        max_length=300, blank=True, help_text="When to call, or what the service is for."
+    )
+    source = models.CharField(max_length=500, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
+
+    objects = CouncilContentManager()
+
+    class Meta:
+        ordering = ["council", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "slug"], name="contact_unique_per_council")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug, self.council.slug)
+
+    natural_key.dependencies = ["services.council"]
+
+    @property
+    def tel_href(self):
+        return tel_href(self.phone)
+
+
+class CategoryManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Category(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    description = models.CharField(max_length=300, blank=True)
+
+    objects = CategoryManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Access(models.TextChoices):
+    SELF_REFERRAL = "self-referral", "You can contact them yourself"
+    PROFESSIONAL = "professional", "A professional refers you"
+    ASSESSMENT = "assessment", "After an assessment"
+
+
+class Cost(models.TextChoices):
+    FREE = "free", "Free"
+    CONTRIBUTION = "contribution", "You may pay a contribution"
+
+
+class ServiceManager(CouncilContentManager.from_queryset(ServiceQuerySet)):
+    pass
+
+
+class Service(Publishable):
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="services")
+    slug = models.SlugField(help_text="The last part of the service's web address.")
+    name = models.CharField(max_length=200)
+    summary = models.CharField(
+        max_length=300,
+        help_text="One or two plain-English sentences. Parents see this in search results.",
+    )
+    description = models.TextField("what it is", help_text="Markdown.")
+    who_for = models.TextField("who it is for", help_text="Markdown.")
+    eligibility = models.TextField(
+        "criteria", blank=True, help_text="The council's own criteria, if any (Markdown)."
+    )
+    how_to_get = models.TextField("how to get it", help_text="Step by step (Markdown).")
+    access = models.CharField("how to get it (short)", max_length=20, choices=Access.choices)
+    cost = models.CharField(max_length=20, choices=Cost.choices, default=Cost.FREE)
+    cost_detail = models.CharField(max_length=300, blank=True)
+    provider = models.CharField(
+        max_length=200, blank=True, help_text="Who runs it, if not the council."
+    )
+    min_age = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(25)])
+    max_age = models.PositiveSmallIntegerField(default=25, validators=[MaxValueValidator(25)])
+    out_of_area = models.BooleanField(
+        "outside the area", default=False, help_text="Provision outside the council's area "
+        "that local families use (CFA 2014 s30(1)(b))."
+    )
+    categories = models.ManyToManyField(Category, blank=True, related_name="services")
+    route_types = models.ManyToManyField(
+        "eligibility.RouteType",
+        blank=True,
+        related_name="services",
+        help_text="Which route-finder routes this service answers for this council.",
+    )
+    levels = models.ManyToManyField(
+        "eligibility.LevelOfNeed", blank=True, related_name="services",
+        verbose_name="levels of need",
+    )
+    legal_duties = models.ManyToManyField(
+        "eligibility.LegalDuty", blank=True, related_name="services"
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="services")
+    oruk_id = models.UUIDField(
+        "Open Referral id", editable=False, unique=True, null=True,
+        help_text="Stable identifier in the Open Referral UK feed.",
+    )
+    search_vector = SearchVectorField(
+        null=True, editable=False,
+        help_text="Kept by a database trigger on PostgreSQL (services migration 0002).",
+    )
+    history = HistoricalRecords(
+        m2m_fields=[categories, route_types, levels, legal_duties],
+        excluded_fields=["search_vector"],
+    )
+
+    objects = ServiceManager()
+
+    class Meta:
+        ordering = ["council", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "slug"], name="service_unique_per_council"),
+            models.CheckConstraint(
+                condition=models.Q(min_age__lte=models.F("max_age")),
+                name="service_min_age_not_above_max_age",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.oruk_id is None and self.council_id:
+            self.oruk_id = uuid.uuid5(ORUK_NAMESPACE, f"{self.council.slug}/{self.slug}")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("service-detail", args=[self.council.slug, self.slug])
+
+    def natural_key(self):
+        return (self.slug, self.council.slug)
+
+    natural_key.dependencies = ["services.council"]
+
+    def clean(self):
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise ValidationError({"max_age": "The oldest age must not be below the youngest."})
+
+
+class FAQ(Publishable):
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="faqs")
+    slug = models.SlugField()
+    question = models.CharField(max_length=300)
+    answer = models.TextField(help_text="Markdown.")
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    objects = PublishableManager()
+
+    class Meta:
+        ordering = ["council", "order", "question"]
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQs"
+        constraints = [
+            models.UniqueConstraint(fields=["council", "slug"], name="faq_unique_per_council")
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def natural_key(self):
+        return (self.slug, self.council.slug)
+
+    natural_key.dependencies = ["services.council"]
+
+
+class Page(Publishable):
+    """A council page in the Local Offer: about, complaints, short breaks statement and others."""
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="pages")
+    slug = models.SlugField(
+        validators=[validate_page_slug],
+        help_text="The page's address under the council, e.g. complaints.",
+    )
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300, help_text="One plain-English sentence.")
+    body = models.TextField(help_text="Markdown.")
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    objects = PublishableManager()
+
+    class Meta:
+        ordering = ["council", "order", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "slug"], name="page_unique_per_council")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("council-page", args=[self.council.slug, self.slug])
+
+    def natural_key(self):
+        return (self.slug, self.council.slug)
+
+    natural_key.dependencies = ["services.council"]
+
+
+class GlossaryTermManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class GlossaryTerm(Reviewed):
+    slug = models.SlugField(unique=True)
+    term = models.CharField(max_length=100, help_text="As families meet it, e.g. CWD.")
+    expansion = models.CharField(
+        max_length=200, blank=True, help_text="What the letters stand for, if an acronym."
+    )
+    definition = models.TextField(help_text="One or two plain-English sentences.")
+    history = HistoricalRecords()
+
+    objects = GlossaryTermManager()
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def get_absolute_url(self):
+        return reverse("glossary") + f"#{self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Role(models.TextChoices):
+    EDITOR = "editor", "Editor (writes drafts)"
+    PUBLISHER = "publisher", "Publisher (publishes)"
+
+
+class StaffMembership(models.Model):
+    """A staff account's place in one council, with a role."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.EDITOR)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "council"], name="one_membership_per_council")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.council} ({self.get_role_display()})"
+
+
+class SynonymManager(models.Manager):
+    def get_by_natural_key(self, term, council_slug=None):
+        if council_slug is None:
+            return self.get(term=term, council__isnull=True)
+        return self.get(term=term, council__slug=council_slug)
+
+
+class Synonym(models.Model):
+    """A word parents use, and what the directory calls it (e.g. respite -> short breaks)."""
+
+    term = models.CharField(max_length=100, help_text="What a parent might type, e.g. respite.")
+    means = models.CharField(
+        max_length=200, help_text="The words to search for instead, e.g. short breaks."
+    )
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, null=True, blank=True, related_name="synonyms",
+        help_text="Leave blank for a synonym every council uses.",
+    )
+
+    objects = SynonymManager()
+
+    class Meta:
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "council"], name="synonym_unique_per_council")
+        ]
+
+    def __str__(self):
+        return f"{self.term} → {self.means}"
+
+    def natural_key(self):
+        return (self.term, self.council.slug if self.council_id else None)
+
+    natural_key.dependencies = ["services.council"]

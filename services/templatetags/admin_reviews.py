@@ -1,0 +1,16 @@
+"""The admin index lists a "Needs review" link for each council the user may see."""
+
+from django import template
+
+from services.models import Council
+from services.scoping import scoped_queryset
+
+register = template.Library()
+
+
+@register.simple_tag
+def staff_councils(user):
+    """The councils whose "Needs review" lists this user may open."""
+    if not getattr(user, "is_staff", False):
+        return Council.objects.none()
+    return scoped_queryset(user, Council).order_by("name")

@@ -1,0 +1,38 @@
+"""Template filters: one-line wrappers over pure functions with their own tests."""
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from services import formatting
+from services.glossary import explain_acronyms, glossary_acronyms
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    html = formatting.render_markdown(text)
+    return mark_safe(explain_acronyms(html, glossary_acronyms()))  # noqa: S308 - sanitised
+
+
+@register.filter
+def explain(text):
+    """Plain text, escaped, with glossary acronyms linked and expanded."""
+    return mark_safe(explain_acronyms(escape(text), glossary_acronyms()))  # noqa: S308
+
+
+@register.filter
+def govuk_date(day):
+    return formatting.govuk_date(day)
+
+
+@register.filter
+def tel_href(phone):
+    return formatting.tel_href(phone)
+
+
+@register.filter
+def abbreviate(text):
+    """Plain text, escaped, with glossary acronyms expanded but not linked (for link text)."""
+    return mark_safe(explain_acronyms(escape(text), glossary_acronyms(), link=False))  # noqa: S308

@@ -1,0 +1,92 @@
+"""Council pages: home, directory, services, FAQs and the council's own pages."""
+
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+
+from eligibility.models import RouteType
+from services import search
+from services.forms import ServiceFilterForm
+from services.models import Council, Page, Service
+
+PAGE_SIZE = 20
+
+
+def get_council(slug):
+    return get_object_or_404(Council, slug=slug)
+
+
+def council_home(request, council):
+    council = get_council(council)
+    context = {
+        "council": council,
+        "route_types": RouteType.objects.all(),
+        "contacts": council.contacts.all(),
+        "pages": Page.objects.published().for_council(council),
+        "last_reviewed": council.last_reviewed,
+    }
+    return render(request, "services/council_home.html", context)
+
+
+def service_list(request, council):
+    council = get_council(council)
+    form = ServiceFilterForm(request.GET, council=council)
+    results = search.find_services(council, form.query, form.filters)
+    page = Paginator(results.services, PAGE_SIZE).get_page(page_number(request.GET.get("page")))
+    context = {
+        "council": council,
+        "form": form,
+        "query": results.query,
+        "synonyms_used": results.synonyms_used,
+        "page": page,
+        "last_reviewed": Service.objects.published()
+        .for_council(council)
+        .aggregate(latest=Max("last_reviewed"))["latest"]
+        or council.last_reviewed,
+    }
+    return render(request, "services/service_list.html", context)
+
+
+def page_number(value):
+    """A page number from a link: anything but a positive whole number means page 1."""
+    value = (value or "").strip()
+    return int(value) if value.isdecimal() and 0 < int(value) < 10**6 else 1
+
+
+def service_detail(request, council, slug):
+    council = get_council(council)
+    service = get_object_or_404(
+        Service.objects.published().for_council(council).for_detail(), slug=slug
+    )
+    context = {"council": council, "service": service, "last_reviewed": service.last_reviewed}
+    return render(request, "services/service_detail.html", context)
+
+
+def faq_list(request, council):
+    council = get_council(council)
+    faqs = list(council.faqs.published())
+    context = {
+        "council": council,
+        "faqs": faqs,
+        "last_reviewed": max((faq.last_reviewed for faq in faqs), default=council.last_reviewed),
+    }
+    return render(request, "services/faq_list.html", context)
+
+
+def council_page(request, council, slug):
+    council = get_council(council)
+    page = get_object_or_404(Page.objects.published().for_council(council), slug=slug)
+    context = {"council": council, "page": page, "last_reviewed": page.last_reviewed}
+    return render(request, "services/council_page.html", context)
+
+
+def council_theme(request, council):
+    """The council's colours as a tiny stylesheet, so pages need no inline style."""
+    council = get_council(council)
+    response = HttpResponse(
+        f":root {{ --lo-council-colour: {council.colour}; }}\n", content_type="text/css"
+    )
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

@@ -1,0 +1,107 @@
+"""Two councils with one of everything, and their staff: the cast of the admin tests."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from eligibility.models import LevelOfNeed, Timescale
+from feedback.models import Comment
+from services.management.commands.add_council_staff import role_group
+from services.models import Role, StaffMembership, Synonym
+from tests.factories import (
+    REVIEWED,
+    make_category,
+    make_contact,
+    make_council,
+    make_duty,
+    make_faq,
+    make_guide,
+    make_level,
+    make_page,
+    make_route_type,
+    make_service,
+    make_term,
+)
+from tests.factories_toolkit import make_group
+
+
+def make_staff(username, council, role):
+    user = get_user_model().objects.create_user(username, password="a-long-Passphrase-42")
+    user.is_staff = True
+    user.save()
+    StaffMembership.objects.create(user=user, council=council, role=role)
+    user.groups.add(role_group(role))
+    return user
+
+
+def make_timescale(slug, council=None):
+    return Timescale.objects.create(
+        slug=slug, name=f"Timescale {slug}", council=council, length=2, unit="weeks",
+        starts_from="the request", statutory=council is None, description="By then.",
+        last_reviewed=REVIEWED, source="test",
+    )
+
+
+def fill_council(slug, name):
+    """A council with a row of every kind of council content, named so tests can find it."""
+    council = make_council(slug, name=name)
+    contact = make_contact(council, slug=f"{slug}-duty", name=f"{name} duty team")
+    level = make_level(council, code=f"{slug[:3]}1", name=f"{name} level one")
+    route = make_route_type()
+    service = make_service(council, slug=f"{slug}-breaks", name=f"{name} short breaks")
+    service.contacts.add(contact)
+    service.levels.add(level)
+    make_service(council, slug=f"{slug}-draft", name=f"{name} draft service", status="draft")
+    make_faq(council, slug=f"{slug}-faq", question=f"{name} question?")
+    make_page(council, slug=f"{slug}-about", title=f"{name} about page")
+    make_guide(council, route, contact=contact)
+    make_timescale(f"{slug}-local", council)
+    Synonym.objects.create(term=f"{slug}-word", means="short breaks", council=council)
+    group = make_group(council, title=f"{name} said")
+    Comment.objects.create(council=council, topic="content", text=f"{name} comment", group=group)
+    return council
+
+
+@pytest.fixture
+def national(db):
+    """National data every council shares."""
+    make_category()
+    make_duty()
+    make_route_type()
+    make_term()
+    LevelOfNeed.objects.create(
+        council=None, code="universal", name="Universal", summary="For everyone.",
+        description="Open to all.", status="published", last_reviewed=REVIEWED,
+        source="test",
+    )
+    make_timescale("national-assessment")
+    Synonym.objects.create(term="respite", means="short breaks", council=None)
+
+
+@pytest.fixture
+def council_a(db, national):
+    return fill_council("ayshire", "Ayshire")
+
+
+@pytest.fixture
+def council_b(db, national):
+    return fill_council("beeshire", "Beeshire")
+
+
+@pytest.fixture
+def editor_a(council_a):
+    return make_staff("editor-a", council_a, Role.EDITOR)
+
+
+@pytest.fixture
+def publisher_a(council_a):
+    return make_staff("publisher-a", council_a, Role.PUBLISHER)
+
+
+@pytest.fixture
+def editor_b(council_b):
+    return make_staff("editor-b", council_b, Role.EDITOR)
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser("root", "root@example.org", "x-Pass-123456")

@@ -1,0 +1,209 @@
+"""Browser tests: Playwright driving Debian's Chromium, with axe-core and keyboard helpers.
+
+Every test here that asks for a browser skips, naming the install command, when Chromium is
+missing; `.ci/run` installs it so CI always runs them (see TESTING.md).
+"""
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.pages import make_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BROWSER_FIXTURES = {"page", "browser", "context", "new_context", "browser_type"}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 320, "height": 640}
+
+_axe = Axe()
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(
+        reason=f"Chromium not found at {CHROMIUM}: run `apt-get install chromium` "
+        "to run the browser tests"
+    )
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": DESKTOP}
+
+
+@pytest.fixture
+def site(live_server):
+    """The live server's address, with the content every page type needs.
+
+    live_server runs transactional tests, which empty the database after each one, so the
+    content is made again for every test: by factories with bulk inserts, in tens of ms.
+    """
+    make_site()
+    return live_server.url
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def axe_check(page):
+    """Run axe-core's WCAG 2.0 to 2.2 A and AA rules on the page; fail with its report."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, (
+        f"axe found violations on {page.url} at {page.viewport_size['width']} px:\n"
+        + results.generate_report()
+    )
+    return results
+
+
+def axe_rule_ids(page):
+    """The ids of the axe rules the page violates (for tests that expect a failure)."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return {violation["id"] for violation in results.response["violations"]}
+
+
+def no_horizontal_scroll(page):
+    """Fail when the page is wider than the viewport (WCAG 1.4.10 Reflow)."""
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], (
+        f"{page.url} scrolls sideways at {page.viewport_size['width']} px: "
+        f"content {widths[0]} px wide in a {widths[1]} px viewport"
+    )
+
+
+# Reads the styles that can draw a focus indicator on the focused element, then blurs it,
+# reads them again and gives focus back, so the caller can compare focused with unfocused.
+_FOCUS_STYLES_JS = """
+() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const read = () => {
+    const s = getComputedStyle(el);
+    return {outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
+            outlineColor: s.outlineColor, boxShadow: s.boxShadow,
+            background: s.backgroundColor, color: s.color,
+            textDecoration: s.textDecorationLine + " " + s.textDecorationThickness};
+  };
+  const focused = read();
+  el.blur();
+  const unfocused = read();
+  el.focus();
+  const rect = el.getBoundingClientRect();
+  return {focused, unfocused, tag: el.tagName.toLowerCase(),
+          label: (el.id ? "#" + el.id + " " : "")
+                 + (el.textContent || el.value || "").trim().slice(0, 60),
+          size: rect.width * rect.height};
+}
+"""
+
+_TRANSPARENT = {"transparent", "rgba(0, 0, 0, 0)"}
+
+
+def _has_visible_indicator(styles):
+    focused, unfocused = styles["focused"], styles["unfocused"]
+    outline = (
+        focused["outlineStyle"] != "none"
+        and focused["outlineWidth"] > 0
+        and focused["outlineColor"] not in _TRANSPARENT
+    )
+    changed = any(
+        focused[key] != unfocused[key] for key in ("boxShadow", "background", "color")
+    )
+    return outline or changed
+
+
+def assert_focus_visible(page):
+    """The focused element shows a focus indicator: an outline, or a changed shadow or colour."""
+    styles = page.evaluate(_FOCUS_STYLES_JS)
+    assert styles is not None, f"nothing has focus on {page.url}"
+    assert styles["size"] > 0, f"focused {styles['tag']} {styles['label']!r} is not on screen"
+    assert _has_visible_indicator(styles), (
+        f"focused {styles['tag']} {styles['label']!r} on {page.url} shows no focus indicator: "
+        f"{styles}"
+    )
+
+
+def tab_through(page, limit=80):
+    """Press Tab until focus leaves the page or comes round again; check every stop is visible.
+
+    Returns the focused elements' descriptions in order.
+    """
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(
+            "() => { const el = document.activeElement;"
+            " return el && el !== document.body ? el.outerHTML.slice(0, 120) : null; }"
+        )
+        if stop is None or (stops and stop == stops[0]):
+            break
+        assert_focus_visible(page)
+        stops.append(stop)
+    return stops
+
+
+def assert_error_summary_focused(page):
+    """GOV.UK error pattern: title starts "Error: ", the summary has focus, each link
+    reaches its field.
+
+    Call it straight after submitting a form with errors. Each link is followed by keyboard
+    (focus it, press Enter) and must put focus on the field it names.
+    """
+    assert page.title().startswith("Error: "), f"title {page.title()!r} lacks 'Error: '"
+    summary = page.locator(".govuk-error-summary")
+    assert summary.is_visible(), "no visible .govuk-error-summary"
+    assert page.evaluate(
+        "() => document.activeElement.classList.contains('govuk-error-summary')"
+    ), "the error summary does not have focus"
+    links = summary.locator(".govuk-error-summary__list a")
+    assert links.count() > 0, "the error summary lists no errors"
+    for index in range(links.count()):
+        link = links.nth(index)
+        target = link.get_attribute("href")
+        assert target and target.startswith("#"), f"error link {target!r} is not #field-id"
+        field = page.locator(f"[id='{target[1:]}']")
+        assert field.count() == 1, f"error link {target} points to no field"
+        link.focus()
+        page.keyboard.press("Enter")
+        focused_id = page.evaluate("() => document.activeElement.id")
+        assert focused_id == target[1:], f"{target} put focus on #{focused_id}, not the field"
+
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+
+
+@pytest.fixture
+def axe_clean():
+    """axe_check as a fixture that names the page in its failure report."""
+
+    def check(page, name=""):
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, f"{name or page.url}\n{results.generate_report()}"
+
+    return check

@@ -1,0 +1,79 @@
+"""In a real browser: an editor edits, a publisher publishes, parents see it; no payload runs."""
+
+import pytest
+from django.urls import reverse
+
+from services.models import Role, Service
+from tests.admin.conftest import make_staff
+from tests.admin.xss_payloads import XSS_PAYLOADS
+from tests.factories import make_full_council
+
+PASSWORD = "a-long-Passphrase-42"
+
+
+@pytest.fixture
+def testshire(transactional_db):
+    return make_full_council("testshire", services=1)
+
+
+def sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_editor_edits_publisher_publishes_and_parents_see_it(page, browser, live_server,
+                                                             testshire):
+    make_staff("editor", testshire, Role.EDITOR)
+    make_staff("publisher", testshire, Role.PUBLISHER)
+    service = Service.objects.get(council=testshire)
+    public_url = f"{live_server.url}/testshire/services/{service.slug}/"
+
+    sign_in(page, live_server, "editor")
+    page.goto(live_server.url + reverse("admin:services_service_change", args=[service.pk]))
+    page.fill("#id_name", "Aiming High short breaks")
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/services/service/")
+    assert Service.objects.get(pk=service.pk).status == "draft"
+    assert page.context.new_page().goto(public_url).status == 404
+
+    publisher = browser.new_context().new_page()
+    sign_in(publisher, live_server, "publisher")
+    publisher.goto(live_server.url + reverse("admin:services_service_changelist"))
+    publisher.check(f"input[name=_selected_action][value='{service.pk}']")
+    publisher.select_option("select[name=action]", "publish_selected")
+    publisher.click("button[name=index]")
+    publisher.wait_for_selector("text=Published 1 item.")
+
+    parent = browser.new_context().new_page()
+    response = parent.goto(public_url)
+    assert response.status == 200
+    assert parent.locator("h1").inner_text() == "Aiming High short breaks"
+
+
+def test_no_dialog_fires_on_a_page_showing_every_payload(page, live_server, testshire):
+    Service.objects.filter(council=testshire).update(
+        description="\n\n".join(XSS_PAYLOADS), who_for=" ".join(XSS_PAYLOADS)
+    )
+    service = Service.objects.get(council=testshire)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    response = page.goto(f"{live_server.url}/testshire/services/{service.slug}/")
+    assert response.status == 200
+    page.mouse.move(200, 300)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert page.evaluate("document.querySelectorAll('script:not([src]), iframe, svg script, "
+                         "[onerror], [onload], [onclick]').length") == 0
+
+
+def test_the_dialog_check_can_fail(page):
+    """The listener above does see a dialog when one fires."""
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_content("<p>x</p>")
+    page.evaluate("alert('seen')")
+    assert dialogs == ["seen"]

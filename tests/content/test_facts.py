@@ -1,0 +1,259 @@
+"""Each council's site shows the facts its sources give, and nothing it must not.
+
+The crawl starts at the council home page /<slug>/ and follows same-site links under /<slug>/
+and /rights/ to depth 2, as a parent would click. Reading-ease target for the texts behind these
+pages: 50 (services.readability.READING_EASE_TARGET; see tests/content/test_fixtures.py).
+"""
+
+import html
+import re
+from collections import deque
+from urllib.parse import urldefrag
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
+
+pytestmark = pytest.mark.django_db
+
+HREF = re.compile(r'<a [^>]*href="([^"]+)"')
+TAG = re.compile(r"<[^>]+>")
+FORTY_FIVE_DAYS = re.compile(r"45 (calendar )?days", re.IGNORECASE)
+MOBILE = re.compile(r"\b07\d{3}\s?\d{3}\s?\d{3}\b")
+ELIGIBLE = re.compile(r"\b(not )?eligible\b", re.IGNORECASE)
+# The seed's error (law.md X02): "general duty under Section 17 (10)". The duty is s17(1).
+WRONG_GENERAL_DUTY = re.compile(
+    r"general duty (under |in )?(the )?(Children Act 1989,? )?(s|section )\s?17\s?\(10\)",
+    re.IGNORECASE,
+)
+
+FACTS = {
+    "stoke-on-trent": [
+        "Level 1",
+        "Level 2",
+        "Level 3",
+        "Level 4a",
+        "Level 4b",
+        "Level 4c",
+        "Universal needs",
+        "Additional needs",
+        "Intensive needs",
+        "Children in need of safeguarding",
+        "Children in care",
+        # Children with Disabilities team: the four needs, no rigid criteria, nine stress factors.
+        "severe learning difficulties",
+        "multiple or severe disability",
+        "a life limiting illness",
+        "a complex physical disability",
+        "does not set rigid criteria",
+        "The family may break down",
+        "more challenging than you would expect",
+        "complex medical needs",
+        "a single carer",
+        "Poverty, poor housing",
+        "A limited extended family network",
+        "Social exclusion",
+        "skills and experience for independence",
+        "Discrimination because of disability",
+        # Aiming High.
+        "one activity a month",
+        "one extra activity in the Half Term holidays and in the Easter holidays",
+        "two extra activities in the Summer holidays",
+        "contribution",
+        "(iii) Enhanced offer",
+        "(iv) Focused support offer",
+        "Child in Need Plan or Child Protection Plan",
+        "Action for Children",
+        "risk assessment",
+        # Contacts.
+        "01782 235100",
+        "01782 683129",
+        "01782 232200",
+        "0800 3287822",
+        "01782 234234",
+        "stokeontrent@actionforchildren.org.uk",
+        "complaints@actionforchildren.org.uk",
+        "customer.feedback@stoke.gov.uk",
+        "make_a_complaint_about_a_childrens_social_care_service",
+        "Designated Social Care Officer",
+        "Duty Social Worker",
+        "s17ZD",
+        "R (L & P) v Warwickshire",
+    ],
+    "essex": [
+        "0345 603 7627",
+        "Child and Family Assessment",
+        "Personal Budget",
+        "direct payment",
+        "direct provision",
+        "16 or 17",
+        # The 0 to 15 social care teams' services.
+        "in their home",
+        "local resources",
+        "move into adulthood",
+        "personal care and behavioural support",
+        "complex care and behavioural needs",
+        "Community-based short breaks",
+        "Short breaks for parents and carers",
+        "Shared care",
+        "Child protection",
+        # The continuum of need (seed 003).
+        "Universal and community based services",
+        "Additional support, early help and family help",
+        "Intensive support and targeted help",
+        "Specialist and statutory services",
+    ],
+    "bexley": [
+        # CSDPA 1970 s2: the nine services.
+        "practical help in the home",
+        "recreational equipment",
+        "a place at a day centre",
+        "help with education",
+        "travel and other help",
+        "handrails or hoists",
+        "holidays",
+        "meals",
+        "telephone equipment",
+        # Children Act 1989 services.
+        "residential short breaks",
+        "work, social, cultural or leisure activities",
+        "help in the home",
+        "have a holiday",
+        "advice, guidance or counselling",
+        "help with travel",
+        # Short break duties (Breaks for Carers of Disabled Children Regulations 2011).
+        "day-time care",
+        "overnight care",
+        "learning or leisure activities",
+        "in the evenings, at weekends and in the school holidays",
+        "Breaks for Carers of Disabled Children Regulations 2011",
+        "45 working days",
+        "Care Act 2014 s58",
+        "Year 9",
+        "https://www.bexleyiass.co.uk/",
+    ],
+    "norfolk": [
+        "2 weeks",
+        "6 weeks",
+        "local practice",
+        "csehcp@norfolk.gov.uk",
+        "SEN operational support team",
+        "Norfolk Early Help Family Focus",
+        "section H1",
+        "section H2",
+        "20 weeks",
+        "Universal services",
+        "Early help",
+        "Targeted help",
+        "Specialist and statutory help",
+        "Working Together to Safeguard Children 2023",
+    ],
+}
+EVERY_COUNCIL = [
+    "SEND Local Offer",
+    "0 to 25",
+    "Local Government and Social Care Ombudsman",
+    "Short Breaks Statement",
+    "Get this information another way",
+    "Accessibility statement",
+    "Equality Advisory and Support Service",
+]
+
+
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker):
+    """The fixtures, loaded once for this module inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+def crawl(client, council, depth=2):
+    """{path: (status, html)} for the council home page and the pages it links to, to `depth`."""
+    start = f"/{council}/"
+    seen = {start: 0}
+    queue = deque([start])
+    pages = {}
+    while queue:
+        path = queue.popleft()
+        response = client.get(path)
+        body = response.content.decode()
+        pages[path] = (response.status_code, body)
+        if seen[path] >= depth:
+            continue
+        for href in HREF.findall(body):
+            href = urldefrag(html.unescape(href))[0]
+            if href.startswith("?"):
+                href = path.split("?")[0] + href
+            if href.startswith((start, "/rights/")) and href not in seen:
+                seen[href] = seen[path] + 1
+                queue.append(href)
+    return pages
+
+
+def text_of(body):
+    return " ".join(html.unescape(TAG.sub(" ", body)).split())
+
+
+# Pages are about content, not the compiled static files: plain storage, no manifest.
+PLAIN_STATIC = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+
+@pytest.fixture(scope="module")
+def crawls(content, django_db_blocker):
+    with django_db_blocker.unblock(), override_settings(STORAGES=PLAIN_STATIC):
+        return {council: crawl(Client(), council) for council in FACTS}
+
+
+@pytest.mark.parametrize("council", list(FACTS))
+def test_council_shows_its_facts(crawls, council):
+    pages = crawls[council]
+    everything = " ".join(text_of(body) + " " + body for _, body in pages.values()).lower()
+    missing = [fact for fact in FACTS[council] + EVERY_COUNCIL if fact.lower() not in everything]
+    assert missing == []
+
+
+@pytest.mark.parametrize("council", list(FACTS))
+def test_every_crawled_page_works_and_shows_its_review_date(crawls, council):
+    pages = crawls[council]
+    assert len(pages) > 30
+    broken = [path for path, (status, _) in pages.items() if status != 200]
+    undated = [path for path, (_, body) in pages.items() if "Page last reviewed" not in body]
+    assert (broken, undated) == ([], [])
+
+
+@pytest.mark.parametrize("council", list(FACTS))
+def test_nothing_the_site_must_never_say(crawls, council):
+    problems = []
+    for path, (_, body) in crawls[council].items():
+        text = text_of(body)
+        for name, pattern in [
+            ("45 days without working", FORTY_FIVE_DAYS),
+            ("mobile number", MOBILE),
+            ("eligible", ELIGIBLE),
+            ("s17(10) as the general duty", WRONG_GENERAL_DUTY),
+        ]:
+            if pattern.search(text):
+                problems.append(f"{path}: {name}: {pattern.search(text).group(0)}")
+        if "wp-admin" in body:
+            problems.append(f"{path}: wp-admin link")
+        if "jenny" in body.lower() or "haines" in body.lower():
+            problems.append(f"{path}: a named officer")
+        for match in re.finditer(r"under 16", text):
+            if "”" not in text[match.end() : match.end() + 20]:
+                problems.append(f"{path}: 'under 16' not presented as the council's quoted words")
+        if council == "essex" and re.search(r"Southend|Thurrock", text):
+            problems.append(f"{path}: Southend or Thurrock shown for Essex")
+    assert problems == []
+
+
+def test_general_duty_page_cites_s17_1(crawls):
+    status, body = crawls["stoke-on-trent"]["/rights/children-act-1989-s17-1/"]
+    assert status == 200
+    assert "Children Act 1989 s17(1)" in text_of(body)
+    assert "https://www.legislation.gov.uk/ukpga/1989/41/section/17" in body

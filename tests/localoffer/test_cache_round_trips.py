@@ -1,0 +1,32 @@
+"""Against the real Redis: a page served from the cache costs one round trip to Redis."""
+
+import os
+
+import pytest
+import redis
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not REDIS_URL, reason="needs Redis: set REDIS_URL=redis://... (CI's second pass does)"
+    ),
+]
+
+
+def commands_run(server):
+    stats = server.info("commandstats")
+    return {name.removeprefix("cmdstat_"): row["calls"] for name, row in stats.items()}
+
+
+def test_a_cached_page_costs_one_round_trip_to_redis(client, council):
+    server = redis.Redis.from_url(REDIS_URL)
+    client.get("/testshire/")
+    before = commands_run(server)
+    assert client.get("/testshire/").status_code == 200
+    after = commands_run(server)
+    spent = {name: calls - before.get(name, 0) for name, calls in after.items()}
+    # `info` itself is counted once between the two snapshots.
+    assert {name: calls for name, calls in spent.items() if calls and name != "info"} == {
+        "mget": 1
+    }
