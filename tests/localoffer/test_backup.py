@@ -1,5 +1,6 @@
 """Nothing lost: a council exports and loads back unchanged; PostgreSQL backs up and restores."""
 
+import datetime
 import json
 import os
 import shutil
@@ -47,6 +48,23 @@ def test_a_council_exports_and_loads_back_with_the_same_content_and_history(tmp_
     call_command("export_council", "stoke-on-trent", output=str(second))
     assert snapshot(second.read_text()) == snapshot(first.read_text())
     assert "Edited once" in second.read_text()
+
+
+@pytest.mark.django_db
+def test_history_times_load_back_to_the_microsecond(tmp_path):
+    call_command("load_content")
+    service = Service.objects.get(council__slug="stoke-on-trent", slug="aiming-high")
+    record = service.history.earliest()
+    instant = datetime.datetime(2026, 3, 2, 10, 0, 0, 456, tzinfo=datetime.UTC)
+    service.history.filter(pk=record.pk).update(history_date=instant)
+    exported = tmp_path / "stoke.json"
+    call_command("export_council", "stoke-on-trent", output=str(exported))
+
+    Council.objects.get(slug="stoke-on-trent").delete()
+    forget_history(exported.read_text())
+    call_command("import_council", str(exported))
+
+    assert Service.history.get(pk=record.pk).history_date == instant
 
 
 @pytest.mark.django_db

@@ -1,7 +1,10 @@
 """Write one council's content (and its history) as JSON with natural keys, for loaddata."""
 
+import datetime
+
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 
 from eligibility.models import LevelOfNeed, RouteGuide, Timescale
 from services.models import FAQ, Contact, Council, Page, Service, Synonym
@@ -29,6 +32,20 @@ def council_objects(council):
             yield from history.model.objects.filter(id__in=ids).order_by("history_id")
 
 
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Write times to the microsecond; Django's encoder cuts them to the millisecond.
+
+    A history row saved at 10:00:00.000456 would otherwise load back as 10:00:00,
+    and the council's history would not be the same after a round trip.
+    """
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 class Command(BaseCommand):
     help = "Export one council's content and history as JSON (load it back with loaddata)."
 
@@ -43,7 +60,7 @@ class Command(BaseCommand):
             raise CommandError(f"unknown council '{council}'", returncode=2) from None
         data = serializers.serialize(
             "json", council_objects(found), indent=1,
-            use_natural_foreign_keys=True, use_natural_primary_keys=False,
+            use_natural_foreign_keys=True, use_natural_primary_keys=False, cls=ExactJSONEncoder,
         )
         if output:
             with open(output, "w", encoding="utf-8") as stream:
