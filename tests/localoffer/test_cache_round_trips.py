@@ -30,3 +30,17 @@ def test_a_cached_page_costs_one_round_trip_to_redis(client, council):
     assert {name: calls for name, calls in spent.items() if calls and name != "info"} == {
         "mget": 1
     }
+
+
+def test_a_cached_page_builds_no_new_redis_client(client, council, monkeypatch):
+    client.get("/testshire/")
+    built = []
+    build = redis.Redis.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(self)
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counted)
+    assert client.get("/testshire/").status_code == 200
+    assert built == []
