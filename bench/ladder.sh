@@ -13,7 +13,10 @@ CONNECTIONS=${CONNECTIONS:-32}
 PAGE=${PAGE:-/stoke-on-trent/}
 BIN=.venv/bin
 OUT=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$OUT/nginx.pid" ] && kill "$(cat "$OUT/nginx.pid")" 2>/dev/null; wait 2>/dev/null; rm -rf "$OUT"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null; rm -rf "$OUT"' EXIT
+# No worker recycling while measuring: a worker booting (about a second of CPU) every 2,000
+# requests would cost the fast rungs more than the slow ones and swamp the per-request cost.
+export MAX_REQUESTS=${MAX_REQUESTS:-0}
 
 source bench/production_env.sh
 

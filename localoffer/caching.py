@@ -78,11 +78,16 @@ def public_page(view):
     """Serve a public GET page from the cache, and let browsers and shared caches keep it briefly.
 
     Only anonymous GET and HEAD requests are cached, and only 200 answers that set no cookie.
+    With PAGE_CACHE_SECONDS=0 the cache is not asked at all.
     """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        cacheable = request.method in ("GET", "HEAD") and not request.user.is_authenticated
+        cacheable = (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.user.is_authenticated
+        )
         key = page_key(request) if cacheable else None
         version, response = cached_page(key) if key else (None, None)
         if response is None:

@@ -2,7 +2,9 @@
 
 import re
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.utils.html import escape
 
 from localoffer.caching import content_version
@@ -24,8 +26,36 @@ def acronym_terms(rows):
     return found
 
 
+# While a request is served, its first look-up is kept for the rest of it: a page explains
+# acronyms in many fields, and each look-up would otherwise be two round trips to the cache.
+_this_request = Local()
+
+
+def _start_request(**kwargs):
+    _this_request.terms = None
+    _this_request.active = True
+
+
+def _finish_request(**kwargs):
+    _this_request.terms = None
+    _this_request.active = False
+
+
+request_started.connect(_start_request, dispatch_uid="glossary-start-request")
+request_finished.connect(_finish_request, dispatch_uid="glossary-finish-request")
+
+
 def glossary_acronyms():
     """The glossary's acronyms, cached until content changes (one query when it does)."""
+    if getattr(_this_request, "active", False) and _this_request.terms is not None:
+        return _this_request.terms
+    terms = _shared_glossary_acronyms()
+    if getattr(_this_request, "active", False):
+        _this_request.terms = terms
+    return terms
+
+
+def _shared_glossary_acronyms():
     from services.models import GlossaryTerm
 
     key = f"glossary-acronyms:{content_version()}"

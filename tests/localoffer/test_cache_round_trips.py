@@ -44,3 +44,20 @@ def test_a_cached_page_builds_no_new_redis_client(client, council, monkeypatch):
     monkeypatch.setattr(redis.Redis, "__init__", counted)
     assert client.get("/testshire/").status_code == 200
     assert built == []
+
+
+def test_with_page_caching_off_a_page_asks_redis_only_for_the_glossary_once(
+    client, council, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    server = redis.Redis.from_url(REDIS_URL)
+    client.get("/testshire/")
+    before = commands_run(server)
+    assert client.get("/testshire/").status_code == 200
+    after = commands_run(server)
+    spent = {name: calls - before.get(name, 0) for name, calls in after.items()}
+    # The content version, then the glossary's acronyms for that version: once per page,
+    # however many fields explain acronyms.
+    assert {name: calls for name, calls in spent.items() if calls and name != "info"} == {
+        "get": 2
+    }
