@@ -30,6 +30,7 @@ from eligibility.rules import (
     suggest,
 )
 from tests.eligibility.sweep import families
+from tests.support import contract
 from tests.support.contract import DUTY_SLUGS
 
 # Each council's services that answer a route type; unmapped route types point to the front door.
@@ -598,20 +599,7 @@ def test_suggest_is_deterministic():
 
 
 def test_route_types_are_the_contracts_twelve_in_order():
-    assert ROUTE_TYPES == (
-        "universal",
-        "information-advice",
-        "short-breaks",
-        "early-help",
-        "social-work-assessment",
-        "child-protection",
-        "children-in-care",
-        "parent-carer-assessment",
-        "transition-assessment",
-        "adult-social-care",
-        "ehc-social-care",
-        "direct-payments",
-    )
+    assert ROUTE_TYPES == contract.ROUTE_TYPES
 
 
 def test_answer_values_are_the_contracts():

@@ -1,7 +1,10 @@
-"""The national legal duties every install defines (/rights/<slug>/), written out once.
+"""What every install defines, from the route-finder contract, written out once.
 
-The fixtures must define each of them (tests/content), and the route finder may cite only them
-(tests/eligibility). Written out, not read from the fixtures, so that both tests can fail.
+The national legal duties (/rights/<slug>/): the fixtures must define each of them
+(tests/content), and the route finder may cite only them (tests/eligibility). The twelve route
+types, in the contract's order: the fixtures load them (tests/content) and the rules name them
+(tests/eligibility). Written out, not read from the fixtures or the code, so that the tests can
+fail.
 """
 
 DUTY_SLUGS = (
@@ -28,4 +31,19 @@ DUTY_SLUGS = (
     "send-code-of-practice-2015",
     "sen-personal-budgets-regulations-2014",
     "l-and-p-v-warwickshire-2015",
+)
+
+ROUTE_TYPES = (
+    "universal",
+    "information-advice",
+    "short-breaks",
+    "early-help",
+    "social-work-assessment",
+    "child-protection",
+    "children-in-care",
+    "parent-carer-assessment",
+    "transition-assessment",
+    "adult-social-care",
+    "ehc-social-care",
+    "direct-payments",
 )
