@@ -6,14 +6,14 @@ Run on an empty PostgreSQL database of its own (see bench/README.md, "Search"):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lo_search_bench .venv/bin/python bench/search.py
     dropdb -h 127.0.0.1 -U postgres lo_search_bench
 
-For 1k, 10k, 50k and 150k synthetic services over 150 synthetic councils (`generate_synthetic`:
-council sizes fall off as 1/sqrt(rank), so the biggest council holds about 4% of everything),
+For 1k, 10k, 50k and 150k synthetic services over 150 synthetic councils
+(`bench/generate_synthetic.py`: council sizes fall off as 1/sqrt(rank), so the biggest council
+holds about 4% of everything),
 it times a fixed mix of searches in the biggest council, each exactly as the directory page runs
 it (the count, then the first page of 20 with its categories, routes and levels), and prints the
 median and 95th percentile, and time(150k)/time(1k).
 """
 
-import io
 import os
 import statistics
 import sys
@@ -32,6 +32,7 @@ from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 
+from bench.generate_synthetic import generate  # noqa: E402
 from services import search  # noqa: E402
 from services.models import Category, Council  # noqa: E402
 
@@ -84,9 +85,7 @@ def main():
     medians = {}
     for size in SIZES:
         started = time.perf_counter()
-        call_command(
-            "generate_synthetic", services=size, councils=COUNCILS, seed=1, stdout=io.StringIO()
-        )
+        generate(services=size, councils=COUNCILS, seed=1)
         generated = time.perf_counter() - started
         council = (
             Council.objects.filter(source="synthetic")

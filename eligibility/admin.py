@@ -4,7 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from eligibility.models import LegalDuty, LevelOfNeed, RouteGuide, RouteType, Timescale
-from services.scoping import CouncilScopedAdmin
+from services.admin.mixins import CouncilScopedAdmin
 
 
 @admin.register(LegalDuty)

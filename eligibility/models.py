@@ -4,8 +4,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from services.models import Publishable, Reviewed
-from services.querysets import PublishableQuerySet
+from core.models import Publishable, Reviewed
+from core.querysets import PublishableQuerySet
 
 
 class SlugManager(models.Manager):

@@ -1,13 +1,12 @@
-"""Find my route, under /<council>/find-my-route/ (PRODUCT.md, Settled details: URLs)."""
+"""A council's home, levels of need and route pages, under /<council>/."""
 
 from django.urls import path
 
-from eligibility import find_my_route as views
+from core.caching import public_page
+from eligibility import views
 
 urlpatterns = [
-    path("find-my-route/", views.start, name="find-my-route"),
-    path("find-my-route/check/", views.check, name="find-my-route-check"),
-    path("find-my-route/result/", views.result, name="find-my-route-result"),
-    path("find-my-route/meeting-pack/", views.meeting_pack, name="find-my-route-pack"),
-    path("find-my-route/<slug:slug>/", views.question, name="find-my-route-question"),
+    path("", public_page(views.council_home), name="council-home"),
+    path("levels-of-need/", public_page(views.levels_of_need), name="levels-of-need"),
+    path("routes/<slug:route_type>/", public_page(views.route_page), name="route-page"),
 ]

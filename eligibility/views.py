@@ -1,11 +1,24 @@
-"""Levels of need and route pages for a council."""
+"""A council's home page, levels of need and route pages."""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from core.shortcuts import get_council
 from eligibility.models import LevelOfNeed, RouteGuide, RouteType
-from services.models import Service
-from services.views import get_council
+from services.models import Page, Service
+
+
+def council_home(request, council):
+    """The council's front page: the routes to help side by side, and who to contact."""
+    council = get_council(council)
+    context = {
+        "council": council,
+        "route_types": RouteType.objects.all(),
+        "contacts": council.contacts.all(),
+        "pages": Page.objects.published().for_council(council),
+        "last_reviewed": council.last_reviewed,
+    }
+    return render(request, "services/council_home.html", context)
 
 
 def levels_of_need(request, council):

@@ -4,27 +4,14 @@ from django.contrib import admin, messages
 from django.db.models import Max, Q
 from django.utils.html import format_html
 
+from core.formatting import govuk_date
 from feedback.models import Comment, CommentGroup, publication_overdue
-from services import scoping
-from services.formatting import govuk_date
-from services.models import Council
-from services.scoping import council_ids
+from services.admin.mixins import CouncilScopedAdmin
+from services.admin.permissions import councils_for
 
 
-def councils_for(user):
-    """The councils a staff account works for; every council for a superuser."""
-    if user.is_superuser:
-        return Council.objects.all()
-    return Council.objects.filter(id__in=council_ids(user))
-
-
-class CouncilScopedAdmin(scoping.CouncilScopedAdmin, admin.ModelAdmin):
-    """The shared scoping, plus comment groups limited to the user's councils too."""
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "group":
-            kwargs["queryset"] = CommentGroup.objects.for_user(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+class FeedbackAdmin(CouncilScopedAdmin, admin.ModelAdmin):
+    """Council scoping (comment groups in choices too), and the yearly publication warning."""
 
     def changelist_view(self, request, extra_context=None):
         warn_if_publication_overdue(request)
@@ -51,7 +38,7 @@ def warn_if_publication_overdue(request):
 
 
 @admin.register(Comment)
-class CommentAdmin(CouncilScopedAdmin):
+class CommentAdmin(FeedbackAdmin):
     list_display = ["received_at", "council", "topic", "state", "personal_data", "excerpt"]
     list_filter = ["state", "topic", "council"]
     search_fields = ["text"]
@@ -92,7 +79,7 @@ class CommentAdmin(CouncilScopedAdmin):
 
 
 @admin.register(CommentGroup)
-class CommentGroupAdmin(CouncilScopedAdmin):
+class CommentGroupAdmin(FeedbackAdmin):
     list_display = ["title", "council", "status", "published_on"]
     list_filter = ["status", "council"]
     search_fields = ["title", "summary", "response", "actions"]

@@ -5,8 +5,9 @@ from datetime import date
 from django.db import models
 from django.urls import reverse
 
+from core.models import months_after
 from feedback import moderation
-from services.models import Council, add_months
+from services.models import Council
 
 # Reg 56(3): comments and the council's response are published at least once a year.
 PUBLISH_EVERY_MONTHS = 12
@@ -19,12 +20,6 @@ class CommentGroupQuerySet(models.QuerySet):
 
     def for_council(self, council):
         return self.filter(council=council)
-
-    def for_user(self, user):
-        """Everything for a superuser; otherwise only the councils the user works for."""
-        if user.is_superuser:
-            return self
-        return self.filter(council__memberships__user=user).distinct()
 
 
 class CommentGroup(models.Model):
@@ -86,16 +81,10 @@ def publication_overdue(council, today=None, latest=...):
     """True when nothing was published in the last 12 months (SEND Regs 2014 reg 56(3))."""
     if latest is ...:
         latest = last_publication(council)
-    return latest is None or add_months(latest, PUBLISH_EVERY_MONTHS) < (today or date.today())
+    return latest is None or months_after(latest, PUBLISH_EVERY_MONTHS) < (today or date.today())
 
 
 class CommentQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Everything for a superuser; otherwise only the councils the user works for."""
-        if user.is_superuser:
-            return self
-        return self.filter(council__memberships__user=user).distinct()
-
     def flagged(self):
         return self.exclude(flag_reasons="")
 

@@ -1,4 +1,4 @@
-"""Have your say and "You said, we did", under /<council>/ (included from services.urls)."""
+"""Have your say and "You said, we did", under /<council>/."""
 
 from django.urls import path
 

@@ -3,10 +3,10 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from core.shortcuts import get_council
 from feedback import ratelimit
 from feedback.forms import CommentForm
 from feedback.models import Comment, CommentGroup
-from services.views import get_council
 
 
 @never_cache  # the form carries a CSRF token: never keep it in a shared cache

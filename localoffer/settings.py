@@ -4,7 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from localoffer.env import env_bool, env_int, env_list, env_str, env_url
@@ -38,9 +38,11 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "core",
     "localoffer",
     "services",
     "eligibility",
+    "toolkit",
     "feedback",
 ]
 
@@ -74,7 +76,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "csp.context_processors.nonce",
             ],
         },
     },
@@ -152,7 +153,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, NONCE],
+        "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

@@ -1,11 +1,29 @@
-"""Site-wide addresses first; then each council's pages under /<council>/."""
+"""Every address of the site: site-wide pages first, then each council's pages under /<council>/.
+
+The project composes the apps' URL lists here, so no app needs to know another's addresses.
+"""
 
 from django.contrib import admin
 from django.urls import include, path
 
-from eligibility import views_toolkit
+from core.caching import public_page
 from localoffer import views
-from localoffer.caching import public_page
+from services import views as services_views
+from toolkit import views as toolkit_views
+
+council_patterns = [
+    path("", include("eligibility.urls")),
+    path("", include("services.urls")),
+    path("", include("toolkit.urls")),
+    path("", include("feedback.urls")),
+    path(
+        "open-referral/",
+        include(("services.openreferral.urls", "oruk"), namespace="council-oruk"),
+    ),
+    path("", include("eligibility.finder.urls")),
+    # Last: the council's own pages (about, complaints...) take any other single segment.
+    path("<slug:slug>/", public_page(services_views.council_page), name="council-page"),
+]
 
 urlpatterns = [
     path("", public_page(views.home), name="home"),
@@ -18,11 +36,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "tools/deadlines/",
-        public_page(views_toolkit.deadline_calculator),
+        public_page(toolkit_views.deadline_calculator),
         name="deadline-calculator",
     ),
-    path("open-referral/", include(("services.api_urls", "oruk"), namespace="oruk")),
-    path("<slug:council>/", include("services.urls")),
+    path(
+        "open-referral/", include(("services.openreferral.urls", "oruk"), namespace="oruk")
+    ),
+    path("<slug:council>/", include(council_patterns)),
 ]
 
 handler400 = "localoffer.views.bad_request"

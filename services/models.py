@@ -2,7 +2,6 @@
 
 import re
 import uuid
-from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -12,8 +11,10 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from services.formatting import tel_href
-from services.querysets import PublishableQuerySet, ServiceQuerySet
+from core.formatting import tel_href
+from core.models import SOURCE_HELP, Publishable, Reviewed, Status
+from core.querysets import PublishableQuerySet
+from services.querysets import ServiceQuerySet
 
 # First URL segments that belong to the whole site, so no council may take them as a slug.
 RESERVED_SLUGS = frozenset(
@@ -24,10 +25,6 @@ RESERVED_SLUGS = frozenset(
 )
 ORUK_NAMESPACE = uuid.UUID("7f1c6f52-5b0e-4c55-9a0f-5d3c2f3e9b11")
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour like #00487a.")
-SOURCE_HELP = (
-    "Where this fact comes from: a seed file name (for example 004_b93c0aa4de5fdaa3.txt) "
-    "or a public web address. Inspectors may ask."
-)
 
 
 # Addresses under /<council>/ that belong to features, so no council page may take them.
@@ -47,61 +44,6 @@ def validate_page_slug(value):
 def validate_not_reserved(value):
     if value in RESERVED_SLUGS:
         raise ValidationError(f"“{value}” is used by a site-wide page; choose another slug.")
-
-
-def add_months(day, months):
-    """The same day `months` later, clamped to the end of a shorter month."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
-
-
-class Reviewed(models.Model):
-    """Content that is dated: CFA 2014 s30(5) says the Local Offer is kept under review."""
-
-    last_reviewed = models.DateField(help_text="When someone last checked this was right.")
-    review_due = models.DateField(
-        blank=True,
-        help_text="When it must next be checked. Left blank, it is set from the council's "
-        "review period.",
-    )
-    source = models.CharField(max_length=500, help_text=SOURCE_HELP)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self.review_due and self.last_reviewed:
-            self.review_due = add_months(self.last_reviewed, self.review_period_months())
-        super().save(*args, **kwargs)
-
-    def review_period_months(self):
-        """The owning council's review period; national content uses six months."""
-        council = getattr(self, "council", None)
-        if council is not None:
-            return council.review_months
-        return getattr(self, "review_months", 6)
-
-
-class Publishable(Reviewed):
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
 
 
 class CouncilManager(models.Manager):

@@ -6,28 +6,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 
-from eligibility.models import RouteType
+from core.shortcuts import get_council
 from services import search
 from services.forms import ServiceFilterForm
-from services.models import Council, Page, Service
+from services.models import Page, Service
 
 PAGE_SIZE = 20
-
-
-def get_council(slug):
-    return get_object_or_404(Council, slug=slug)
-
-
-def council_home(request, council):
-    council = get_council(council)
-    context = {
-        "council": council,
-        "route_types": RouteType.objects.all(),
-        "contacts": council.contacts.all(),
-        "pages": Page.objects.published().for_council(council),
-        "last_reviewed": council.last_reviewed,
-    }
-    return render(request, "services/council_home.html", context)
 
 
 def service_list(request, council):

@@ -2,8 +2,8 @@
 
 from django import template
 
+from services.admin.mixins import scoped_queryset
 from services.models import Council
-from services.scoping import scoped_queryset
 
 register = template.Library()
 

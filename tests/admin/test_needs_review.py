@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from services.admin.reviews import needs_review
 from services.models import Service
-from services.reviews import needs_review
 from tests.factories import make_service
 
 TODAY = date(2027, 3, 10)

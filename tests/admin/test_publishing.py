@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from eligibility.models import RouteGuide
+from services.admin.mixins import council_field
 from services.models import Contact, Council, Service
-from services.scoping import council_field
 
 
 def form_data(response):

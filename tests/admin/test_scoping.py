@@ -17,8 +17,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from eligibility.models import LegalDuty, LevelOfNeed, RouteType, Timescale
+from services.admin.mixins import council_field
 from services.models import Category, Council, GlossaryTerm, Service
-from services.scoping import council_field
 
 REGISTRY = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 STAFF = ["editor_a", "publisher_a"]

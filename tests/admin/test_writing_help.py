@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from services.admin.readability import READING_EASE_TARGET, reading_ease, strip_markdown
 from services.models import Service
-from services.readability import READING_EASE_TARGET, reading_ease, strip_markdown
 
 
 @pytest.mark.parametrize(

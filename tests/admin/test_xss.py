@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from services.formatting import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, render_markdown
+from core.formatting import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, render_markdown
 from tests.admin.xss_payloads import XSS_PAYLOADS
 
 

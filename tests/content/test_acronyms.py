@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from services.glossary import ACRONYM, glossary_acronyms
+from core.glossary import ACRONYM, glossary_acronyms
 from services.models import Council
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 The crawl starts at the council home page /<slug>/ and follows same-site links under /<slug>/
 and /rights/ to depth 2, as a parent would click. Reading-ease target for the texts behind these
-pages: 50 (services.readability.READING_EASE_TARGET; see tests/content/test_fixtures.py).
+pages: 50 (services.admin.readability.READING_EASE_TARGET; see tests/content/test_fixtures.py).
 """
 
 import html

@@ -1,6 +1,6 @@
 """The content fixtures load, are sourced, are valid, and read plainly.
 
-Reading-ease target: 50 (services.readability.READING_EASE_TARGET), the floor of "fairly
+Reading-ease target: 50 (services.admin.readability.READING_EASE_TARGET), the floor of "fairly
 difficult" on the Flesch scale, because legal names and words such as "assessment" keep some
 parent-facing text above GOV.UK's reading age of 9, while short plain sentences keep all of it
 at 50 or above.
@@ -15,8 +15,8 @@ from django.core.management import call_command
 from django.db import transaction
 
 from eligibility.models import LegalDuty, LevelOfNeed, RouteType, Timescale
+from services.admin.readability import READING_EASE_TARGET, reading_ease
 from services.models import Contact, Council, Page, Service, Synonym
-from services.readability import READING_EASE_TARGET, reading_ease
 from tests.support.contract import DUTY_SLUGS, ROUTE_TYPES
 
 pytestmark = pytest.mark.django_db

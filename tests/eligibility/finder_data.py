@@ -1,6 +1,6 @@
 """A council with what the route finder shows: every route type, duties, services and guides."""
 
-from eligibility.rules import ROUTE_DUTIES, ROUTE_TYPES
+from eligibility.finder.rules import ROUTE_DUTIES, ROUTE_TYPES
 from services.models import Service
 from tests.factories import (
     REVIEWED,

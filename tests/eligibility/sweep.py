@@ -10,7 +10,13 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from eligibility.rules import CHILD_NEEDS, CURRENT_SUPPORT, DISABILITY, EHC_PLAN, FAMILY_FACTORS
+from eligibility.finder.rules import (
+    CHILD_NEEDS,
+    CURRENT_SUPPORT,
+    DISABILITY,
+    EHC_PLAN,
+    FAMILY_FACTORS,
+)
 
 SWEEP_AGES = (0, 5, 13, 14, 17, 18, 25)
 

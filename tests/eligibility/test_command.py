@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from eligibility.council_data import route_services
-from eligibility.rules import ROUTE_TITLES, ROUTE_TYPES, Answers, suggest
+from eligibility.finder.council_data import route_services
+from eligibility.finder.rules import ROUTE_TITLES, ROUTE_TYPES, Answers, suggest
 from tests.eligibility.finder_data import make_finder_council
 
 pytestmark = pytest.mark.django_db

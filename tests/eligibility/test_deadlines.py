@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from eligibility.deadlines import (
+from toolkit.deadlines import (
     DAYS,
     WEEKS,
     WORKING_DAYS,

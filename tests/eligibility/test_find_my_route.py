@@ -11,10 +11,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from eligibility import answers as stored
-from eligibility.council_data import route_services
-from eligibility.questions import QUESTIONS, answers_in_use
-from eligibility.rules import ALWAYS_ASK, NOT_A_DECISION, Answers, suggest
+from eligibility.finder import answers as stored
+from eligibility.finder.council_data import route_services
+from eligibility.finder.questions import QUESTIONS, answers_in_use
+from eligibility.finder.rules import ALWAYS_ASK, NOT_A_DECISION, Answers, suggest
 from tests.eligibility.finder_data import make_finder_council
 from tests.factories import make_council
 

@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from eligibility.meeting_pack import letters_for_routes
 from tests.eligibility.finder_data import make_finder_council
 from tests.eligibility.test_find_my_route import BASE, FAMILY_ANSWERS, give
+from toolkit.meeting_pack import letters_for_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_pack_lists_routes_reasons_deadlines_and_letters(client, finder):
 
 
 def test_pack_says_it_is_guidance_not_a_decision(client, finder):
-    from eligibility.rules import NOT_A_DECISION
+    from eligibility.finder.rules import NOT_A_DECISION
 
     give(client, FAMILY_ANSWERS)
     assert NOT_A_DECISION in client.get(PACK).content.decode()

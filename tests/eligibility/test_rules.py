@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from eligibility.rules import (
+from eligibility.finder.rules import (
     ALWAYS_ASK,
     ANSWER_LABELS,
     CHILD_NEEDS,

@@ -71,28 +71,89 @@ def test_not_found_page_is_not_cached_as_a_success(client, council):
     assert client.get("/testshire/services/not-yet/").status_code == 200
 
 
-def test_content_version_moves_again_when_the_change_commits(
-    council, django_capture_on_commit_callbacks
-):
-    from localoffer.caching import content_version
+@pytest.mark.django_db(transaction=True)
+def test_content_version_moves_again_when_the_change_commits():
+    from django.db import transaction
 
-    before = content_version()
-    service = council.services.first()
-    with django_capture_on_commit_callbacks(execute=True):
-        service.name = "Changed in a transaction"
-        service.save()
-        during = content_version()
-    assert before < during < content_version()
+    from core.caching import content_version, council_scope
+    from tests.factories import make_full_council
+
+    council = make_full_council("committed")
+    scope = council_scope(council.slug)
+    before = content_version(scope)
+    with transaction.atomic():
+        for service in council.services.all():
+            service.name = f"{service.name}, changed in a transaction"
+            service.save()
+        during = content_version(scope)
+    assert before < during
+    assert content_version(scope) == during + 1  # once on commit, for the three changes
 
 
 def test_a_page_cached_under_an_older_content_version_is_not_served(client, council):
     from django.core.cache import cache
 
-    from localoffer.caching import VERSION_KEY
+    from core.caching import council_scope, version_key
 
     client.get("/testshire/services/")
     service = council.services.order_by("name").first()
     type(service).objects.filter(pk=service.pk).update(name="Changed without a signal")
     assert "Changed without a signal" not in client.get("/testshire/services/").content.decode()
-    cache.incr(VERSION_KEY)
+    cache.incr(version_key(council_scope(council.slug)))
     assert "Changed without a signal" in client.get("/testshire/services/").content.decode()
+
+
+def test_a_public_comment_does_not_retire_any_cached_page(client, council):
+    from feedback.models import Comment
+
+    client.get("/testshire/")
+    client.get("/glossary/")
+    Comment.objects.create(council=council, topic="content", text="The short breaks page helps.")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/testshire/").status_code == 200
+        assert client.get("/glossary/").status_code == 200
+    assert len(queries) == 0
+
+
+def test_editing_one_councils_service_keeps_another_councils_pages_cached(client, council):
+    from tests.factories import make_full_council
+
+    other = make_full_council("otherton")
+    client.get("/otherton/")
+    client.get("/otherton/services/")
+    service = council.services.first()
+    service.name = "Renamed in Testshire"
+    service.save()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/otherton/").status_code == 200
+        assert client.get("/otherton/services/").status_code == 200
+    assert len(queries) == 0
+    assert "Renamed in Testshire" in client.get("/testshire/services/").content.decode()
+    assert "Renamed in Testshire" not in client.get(other.get_absolute_url()).content.decode()
+
+
+def test_editing_national_content_retires_every_councils_pages(client, council):
+    from eligibility.models import RouteType
+
+    client.get("/testshire/")
+    route = RouteType.objects.first()
+    route.title = "A route renamed nationally"
+    route.save()
+    assert "A route renamed nationally" in client.get("/testshire/").content.decode()
+
+
+def test_a_history_row_moves_no_content_version(council):
+    from django.core.cache import cache
+
+    from core.caching import ANY_COUNCIL, NATIONAL, council_scope, version_key
+
+    keys = [version_key(scope) for scope in (NATIONAL, ANY_COUNCIL, council_scope("testshire"))]
+    service = council.services.first()
+    before = cache.get_many(keys)
+    service.history.model.objects.create(
+        id=service.pk, council=council, slug="history-only", name="History row", summary="",
+        description="", who_for="", how_to_get="", access="self-referral", last_reviewed=
+        service.last_reviewed, review_due=service.review_due, source="test", status="draft",
+        history_date=service.last_reviewed.isoformat() + "T00:00:00Z", history_type="~",
+    )
+    assert cache.get_many(keys) == before

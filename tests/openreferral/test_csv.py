@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from eligibility.models import LevelOfNeed
-from services import csv_io
+from services.admin import csv_io
 from services.models import Council, Service, StaffMembership
 from tests.factories import (
     make_category,

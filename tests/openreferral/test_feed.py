@@ -4,8 +4,8 @@ import uuid
 
 import pytest
 
-from services import openreferral
 from services.models import ORUK_NAMESPACE, Category
+from services.openreferral import serialise as openreferral
 from tests.factories import make_full_council, make_service
 
 

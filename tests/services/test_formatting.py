@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from services.formatting import govuk_date, render_markdown, tel_href
+from core.formatting import govuk_date, render_markdown, tel_href
 
 
 def test_markdown_paragraph_gets_govuk_class():

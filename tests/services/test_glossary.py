@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.glossary import acronym_terms, explain_acronyms
+from core.glossary import acronym_terms, explain_acronyms
 
 TERMS = {"CWD": ("Children with Disabilities", "cwd"), "EHC": ("Education, Health and Care", "ehc")}
 LINKED_CWD = ('<a class="govuk-link lo-term" href="/glossary/#cwd">'

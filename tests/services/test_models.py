@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from services.models import add_months, contrast_with_white
+from core.models import months_after
+from services.models import contrast_with_white
 from tests.factories import make_council, make_service
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +50,8 @@ def test_open_referral_id_is_the_same_for_the_same_council_and_slug():
         (date(2026, 11, 24), 6, date(2027, 5, 24)),
     ],
 )
-def test_add_months_clamps_to_the_end_of_short_months(day, months, expected):
-    assert add_months(day, months) == expected
+def test_months_after_clamps_to_the_end_of_short_months(day, months, expected):
+    assert months_after(day, months) == expected
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,10 @@
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from bench.generate_synthetic import generate
 from services import search
 from services.models import Council, Service, Synonym
 from tests.factories import make_council, make_full_council, make_service
@@ -250,20 +250,20 @@ def test_search_vectors_are_right_after_bulk_create_and_update(client):
 
 
 def test_generated_services_are_synthetic_deterministic_and_searchable(client):
-    call_command("generate_synthetic", services=40, councils=3, seed=7, stdout=None)
+    generate(services=40, councils=3, seed=7)
     first = list(Service.objects.order_by("slug").values_list("slug", "name", "council__slug"))
-    call_command("generate_synthetic", services=40, councils=3, seed=7, replace=True)
+    generate(services=40, councils=3, seed=7, replace=True)
     again = list(Service.objects.order_by("slug").values_list("slug", "name", "council__slug"))
     assert first == again
-    call_command("generate_synthetic", services=60, councils=3, seed=7)  # tops up
+    generate(services=60, councils=3, seed=7)  # tops up
     assert Service.objects.count() == 60
     assert set(Service.objects.values_list("source", flat=True)) == {"synthetic"}
     assert all(name.endswith("(synthetic)") for name in
                Service.objects.values_list("council__name", flat=True))
-    call_command("generate_synthetic", services=0, replace=True)
+    generate(services=0, replace=True)
     assert not Service.objects.exists()
     assert not Council.objects.exists()
-    call_command("generate_synthetic", services=60, councils=3, seed=7)
+    generate(services=60, councils=3, seed=7)
     service = Service.objects.published().first()
     word = service.name.split()[0]
     response = client.get(f"/{service.council.slug}/services/?q={word}")

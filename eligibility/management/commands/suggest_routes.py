@@ -10,8 +10,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from eligibility.council_data import route_services
-from eligibility.rules import Answers, AnswersError, suggest
+from eligibility.finder.council_data import route_services
+from eligibility.finder.rules import Answers, AnswersError, suggest
 from services.models import Council
 
 BAD_INPUT = 2

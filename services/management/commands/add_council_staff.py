@@ -17,7 +17,7 @@ from django.db import transaction
 
 from services.models import Council, Role, StaffMembership
 
-# Model permissions each role needs; which councils' rows it reaches is services.scoping's job.
+# Model permissions each role needs; which councils' rows it reaches is services.admin.mixins's job.
 COUNCIL_CONTENT = [
     "services.service", "services.faq", "services.page", "services.contact",
     "services.synonym", "eligibility.routeguide", "eligibility.levelofneed",

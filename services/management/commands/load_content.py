@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
+from core.caching import one_change
+
 FIXTURE_ORDER = [
     "categories",
     "councils",
@@ -64,7 +66,7 @@ class Command(BaseCommand):
         files = fixture_files(directory)
         if not files:
             raise CommandError(f"no fixture files found in {directory}")
-        with transaction.atomic():
+        with transaction.atomic(), one_change():
             deferred = []
             count = 0
             for path in files:

@@ -8,8 +8,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from services import reviews
-from services.admin_csv import ServiceCsvMixin
+from services.admin import reviews
+from services.admin.csv_views import ServiceCsvMixin
+from services.admin.mixins import CouncilScopedAdmin
 from services.models import (
     FAQ,
     Category,
@@ -21,7 +22,6 @@ from services.models import (
     StaffMembership,
     Synonym,
 )
-from services.scoping import CouncilScopedAdmin
 
 PUBLISHABLE_LIST = ["status", "last_reviewed", "review_due"]
 

@@ -2,7 +2,7 @@
 
 Published services only, scoped to the council in the address exactly as the public pages are.
 Bad query values get a JSON 400 with a one-line message; unknown ids a JSON 404; never a 500.
-`per_page` above 100 is capped to 100, not refused (services/openapi/oruk-feed.json says so).
+`per_page` above 100 is capped to 100, not refused (oruk-feed.json beside this module says so).
 """
 
 import json
@@ -18,13 +18,14 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from eligibility.models import RouteType
-from services import openreferral, search
+from services import search
 from services.models import Category, Contact, Council, Service
+from services.openreferral import serialise as openreferral
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
 MAX_CACHE_SECONDS = 60
-OPENAPI_FILE = Path(__file__).resolve().parent / "openapi" / "oruk-feed.json"
+OPENAPI_FILE = Path(__file__).resolve().parent / "oruk-feed.json"
 
 
 class BadRequest(Exception):

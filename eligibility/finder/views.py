@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from eligibility import answers as stored
-from eligibility.council_data import route_details, route_services
-from eligibility.meeting_pack import letters_for_routes, timescales_for_routes
-from eligibility.questions import (
+from core.shortcuts import get_council
+from eligibility.finder import answers as stored
+from eligibility.finder.council_data import route_details, route_services
+from eligibility.finder.questions import (
     BY_SLUG,
     QUESTIONS,
     QUESTIONS_REVIEWED,
@@ -22,8 +22,7 @@ from eligibility.questions import (
     next_unanswered,
     previous,
 )
-from eligibility.rules import ALWAYS_ASK, NOT_A_DECISION, Answers, AnswersError, suggest
-from services.views import get_council
+from eligibility.finder.rules import ALWAYS_ASK, NOT_A_DECISION, Answers, AnswersError, suggest
 
 TEMPLATES = "eligibility/find_my_route/"
 
@@ -187,17 +186,3 @@ def result(request, council):
     if response:
         return response
     return render(request, TEMPLATES + "result.html", context)
-
-
-@never_cache
-@require_GET
-def meeting_pack(request, council):
-    """A one-page summary to print and take to a meeting: nothing is stored."""
-    council = get_council(council)
-    context, response = result_context(request, council)
-    if response:
-        return response
-    types = [route.type for route in context["suggestion"].routes]
-    context["letters"] = letters_for_routes(types)
-    context["timescales"] = timescales_for_routes(council, types)
-    return render(request, TEMPLATES + "meeting_pack.html", context)

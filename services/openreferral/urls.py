@@ -5,7 +5,7 @@ A trailing slash is optional, because readers append paths such as "/services" t
 
 from django.urls import re_path
 
-from services import api
+from services.openreferral import views as api
 
 ID = r"(?P<id>[^/]+)"
 

@@ -3,11 +3,12 @@
 import re
 
 from asgiref.local import Local
+from django.apps import apps
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.utils.html import escape
 
-from localoffer.caching import content_version
+from core.caching import content_version
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
@@ -56,8 +57,7 @@ def glossary_acronyms():
 
 
 def _shared_glossary_acronyms():
-    from services.models import GlossaryTerm
-
+    GlossaryTerm = apps.get_model("services", "GlossaryTerm")  # noqa: N806 - core imports no app
     key = f"glossary-acronyms:{content_version()}"
     terms = cache.get(key)
     if terms is None:

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from services import formatting
-from services.glossary import explain_acronyms, glossary_acronyms
+from core import formatting
+from core.glossary import explain_acronyms, glossary_acronyms
 
 register = template.Library()
 

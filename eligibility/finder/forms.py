@@ -10,7 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
-from eligibility import rules
+from eligibility.finder import rules
 
 NONE_OF_THESE = "none"
 YES_NO = (("yes", "Yes"), ("no", "No"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eligibility import forms, rules
+from eligibility.finder import forms, rules
 
 # When a person last checked these questions against the rules and the law.
 QUESTIONS_REVIEWED = date(2026, 11, 24)

@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 
-from eligibility.letters import LETTERS
 from eligibility.models import Timescale
+from toolkit.letters import LETTERS
 
 # Route type -> the letter that asks for it (eligibility/letters.py).
 LETTER_FOR_ROUTE = {

@@ -1,5 +1,9 @@
 """Generate synthetic councils and services for benchmarks and scale tests.
 
+    .venv/bin/python bench/generate_synthetic.py --services N --councils M [--seed S] [--replace]
+
+(bench/search.py and the scale tests call `generate()` directly.)
+
 Everything it makes is marked synthetic: council slugs start `synthetic-`, names end
 "(synthetic)", ONS codes start E99 (no real area uses it) and every row's source is
 "synthetic". `make run` never calls it; `load_content` never loads it.
@@ -9,17 +13,28 @@ generator), and a larger --services tops up what is there, so a benchmark can gr
 from 1,000 to 150,000 services without starting again.
 """
 
+import argparse
 import functools
 import itertools
+import os
 import random
+import sys
 import uuid
 from datetime import date
+from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "localoffer.settings")
+    import django
 
-from eligibility.models import LevelOfNeed, RouteType
-from services.models import ORUK_NAMESPACE, Category, Council, Service, add_months
+    django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+
+from core.models import months_after  # noqa: E402
+from eligibility.models import LevelOfNeed, RouteType  # noqa: E402
+from services.models import ORUK_NAMESPACE, Category, Council, Service  # noqa: E402
 
 SOURCE = "synthetic"
 SLUG_PREFIX = "synthetic-"
@@ -129,36 +144,34 @@ def service_fields(number, seed):
     }
 
 
-class Command(BaseCommand):
-    help = "Create N synthetic services over M synthetic councils (never part of `make run`)."
+class SyntheticError(ValueError):
+    """Arguments that cannot be met; the message is one line."""
 
-    def add_arguments(self, parser):
-        parser.add_argument("--services", type=int, default=1000, help="How many in total.")
-        parser.add_argument("--councils", type=int, default=150, help="How many councils.")
-        parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument(
-            "--replace", action="store_true", help="Delete all synthetic data first."
-        )
 
-    def handle(self, *args, services, councils, seed, replace, **options):
+def generate(services, councils=150, seed=1, replace=False):
+    """Make `services` synthetic services over `councils` councils; returns a one-line summary."""
+    return Generator().handle(services=services, councils=councils, seed=seed, replace=replace)
+
+
+class Generator:
+    def handle(self, *, services, councils, seed, replace):
         if services < 0 or not 1 <= councils <= 999_999:
-            raise CommandError("--services must be 0 or more and --councils 1 to 999999")
+            raise SyntheticError("--services must be 0 or more and --councils 1 to 999999")
         synthetic = Council.objects.filter(slug__startswith=SLUG_PREFIX, source=SOURCE)
         with transaction.atomic():
             if replace:
                 synthetic.delete()
             if services == 0:
-                self.stdout.write("No synthetic services.")
-                return
+                return "No synthetic services."
             made = self.ensure_councils(councils)
             existing = Service.objects.filter(council__in=made, source=SOURCE).count()
             if existing > services:
-                raise CommandError(
+                raise SyntheticError(
                     f"{existing} synthetic services exist; use --replace to have fewer"
                 )
             self.add_services(made, range(existing + 1, services + 1), seed)
         self.refresh_statistics()
-        self.stdout.write(f"{services} synthetic services over {councils} synthetic councils.")
+        return f"{services} synthetic services over {councils} synthetic councils."
 
     def refresh_statistics(self):
         """Give PostgreSQL's planner the new row counts, as autovacuum would a little later."""
@@ -177,7 +190,7 @@ class Command(BaseCommand):
     def ensure_councils(self, count):
         existing = {c.slug: c for c in Council.objects.filter(slug__startswith=SLUG_PREFIX)}
         if existing and len(existing) != count:
-            raise CommandError(
+            raise SyntheticError(
                 f"{len(existing)} synthetic councils exist; use --replace to have {count}"
             )
         if existing:
@@ -192,7 +205,7 @@ class Command(BaseCommand):
                 introduction="Synthetic test data for benchmarks.",
                 front_door_name="Children's social care (synthetic)",
                 last_reviewed=REVIEWED,
-                review_due=add_months(REVIEWED, 6),
+                review_due=months_after(REVIEWED, 6),
                 source=SOURCE,
             )
             for n in range(1, count + 1)
@@ -202,7 +215,7 @@ class Command(BaseCommand):
             LevelOfNeed(
                 council=council, code=str(order), name=name, summary=name,
                 description=name, status="published", order=order,
-                last_reviewed=REVIEWED, review_due=add_months(REVIEWED, 6), source=SOURCE,
+                last_reviewed=REVIEWED, review_due=months_after(REVIEWED, 6), source=SOURCE,
             )
             for council in made
             for order, name in enumerate(
@@ -232,7 +245,7 @@ class Command(BaseCommand):
                 rows.append(
                     Service(
                         council=council, **fields, last_reviewed=REVIEWED,
-                        review_due=add_months(REVIEWED, 6), source=SOURCE,
+                        review_due=months_after(REVIEWED, 6), source=SOURCE,
                         oruk_id=uuid.uuid5(ORUK_NAMESPACE, f"{council.slug}/{fields['slug']}"),
                     )
                 )
@@ -262,3 +275,20 @@ class Command(BaseCommand):
         for rows in (category_rows, route_rows, level_rows):
             if rows:
                 type(rows[0]).objects.bulk_create(rows)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--services", type=int, default=1000, help="How many in total.")
+    parser.add_argument("--councils", type=int, default=150, help="How many councils.")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--replace", action="store_true", help="Delete all synthetic data first.")
+    args = parser.parse_args(argv)
+    try:
+        print(generate(args.services, args.councils, args.seed, args.replace))
+    except SyntheticError as error:
+        sys.exit(f"generate_synthetic: {error}")
+
+
+if __name__ == "__main__":
+    main()

@@ -9,7 +9,7 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from services.formatting import govuk_date
+from core.formatting import govuk_date
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)

@@ -1,19 +1,26 @@
-"""The parent toolkit: the deadline calculator and the letter templates."""
+"""The parent toolkit: the deadline calculator, the letter templates and the meeting pack."""
 
 import re
+from datetime import date
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
-from eligibility import deadlines
-from eligibility.forms_toolkit import DeadlineForm, is_a_question, query_data
-from eligibility.letters import BY_SLUG, LETTERS, LETTERS_REVIEWED
+from core.shortcuts import get_council
+from eligibility.finder.views import TEMPLATES, result_context
 from eligibility.models import LegalDuty, Timescale
-from localoffer.views import SITE_PAGES_REVIEWED
 from services.models import Council
-from services.views import get_council
+from toolkit import deadlines
+from toolkit.forms import DeadlineForm, is_a_question, query_data
+from toolkit.letters import BY_SLUG, LETTERS, LETTERS_REVIEWED
+from toolkit.meeting_pack import letters_for_routes, timescales_for_routes
+
+# When the calculator page's own words were last checked against the law.
+CALCULATOR_REVIEWED = date(2026, 11, 24)
 
 
 def timescales_for(council):
@@ -51,7 +58,7 @@ def deadline_calculator(request):
         "timescales": timescales,
         "result": result,
         "last_reviewed": max(
-            [timescale.last_reviewed for timescale in timescales], default=SITE_PAGES_REVIEWED
+            [timescale.last_reviewed for timescale in timescales], default=CALCULATOR_REVIEWED
         ),
     }
     return render(request, "tools/deadlines.html", context)
@@ -96,3 +103,17 @@ def paragraphs(text):
             }
         )
     return blocks
+
+
+@never_cache
+@require_GET
+def meeting_pack(request, council):
+    """A one-page summary to print and take to a meeting: nothing is stored."""
+    council = get_council(council)
+    context, response = result_context(request, council)
+    if response:
+        return response
+    types = [route.type for route in context["suggestion"].routes]
+    context["letters"] = letters_for_routes(types)
+    context["timescales"] = timescales_for_routes(council, types)
+    return render(request, TEMPLATES + "meeting_pack.html", context)

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.caching import one_change
+from core.models import Status
 from eligibility.models import LegalDuty, LevelOfNeed, RouteType
-from services.models import Category, Contact, Service, Status
+from services.models import Category, Contact, Service
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
@@ -273,7 +275,7 @@ def apply_import(plan):
     """Write a plan that has no errors, all at once."""
     if plan.errors:
         raise ValueError("an import with errors must not be applied")
-    with transaction.atomic():
+    with transaction.atomic(), one_change():
         for service, links in plan.changes:
             service.save()
             for name, objects in links.items():

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eligibility.finder.rules import ROUTE_DUTIES, ROUTE_TYPES
 from eligibility.models import LegalDuty, RouteGuide, RouteType
-from eligibility.rules import ROUTE_DUTIES, ROUTE_TYPES
 from services.models import Service
 
 ALL_ROUTE_DUTIES = tuple(sorted({slug for duties in ROUTE_DUTIES.values() for slug in duties}))

@@ -13,23 +13,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from services import csv_io
-from services.models import Council, Role
+from services.admin import csv_io
+from services.admin.permissions import can_publish, councils_for
+from services.models import Council
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
-
-def editable_councils(user):
-    """The councils whose services this staff account may export and import."""
-    if user.is_superuser:
-        return Council.objects.all()
-    return Council.objects.filter(memberships__user=user).distinct()
-
-
-def can_publish(user, council):
-    if user.is_superuser:
-        return True
-    return council.memberships.filter(user=user, role=Role.PUBLISHER).exists()
 
 
 class CouncilChoiceForm(forms.Form):
@@ -37,7 +25,7 @@ class CouncilChoiceForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["council"].queryset = editable_councils(user)
+        self.fields["council"].queryset = councils_for(user)
 
 
 class ImportForm(CouncilChoiceForm):
@@ -110,7 +98,7 @@ class ServiceCsvMixin:
         if request.method == "POST" and form.is_valid():
             council = form.cleaned_data["council"]
             plan = csv_io.plan_import(
-                council, form.cleaned_data["file"], can_publish(request.user, council)
+                council, form.cleaned_data["file"], can_publish(request.user, council.pk)
             )
             if not plan.errors:
                 csv_io.apply_import(plan)
