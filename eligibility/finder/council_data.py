@@ -10,11 +10,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eligibility.finder.rules import ROUTE_DUTIES, ROUTE_TYPES
+from django.db.models import Prefetch
+
+from eligibility.finder.rules import ROUTE_TYPES, RouteText
 from eligibility.models import LegalDuty, RouteGuide, RouteType
 from services.models import Service
 
-ALL_ROUTE_DUTIES = tuple(sorted({slug for duties in ROUTE_DUTIES.values() for slug in duties}))
+
+def national_routes():
+    """The twelve national route types with their legal duties, by slug (two queries)."""
+    return {
+        route.slug: route
+        for route in RouteType.objects.filter(slug__in=ROUTE_TYPES).prefetch_related(
+            Prefetch("legal_duties", queryset=LegalDuty.objects.order_by("order", "citation"))
+        )
+    }
+
+
+def route_texts(routes):
+    """Each route type's title and duty slugs, as the engine takes them, from its RouteType."""
+    return {
+        slug: RouteText(route.title, tuple(duty.slug for duty in route.legal_duties.all()))
+        for slug, route in routes.items()
+    }
 
 
 def route_services(council) -> dict[str, str | None]:
@@ -47,13 +65,13 @@ class RouteDetails:
     duties: list[LegalDuty] = field(default_factory=list)
 
 
-def route_details(council, services: dict[str, str | None]) -> dict[str, RouteDetails]:
+def route_details(council, services: dict[str, str | None], route_types) -> dict[str, RouteDetails]:
     """Every route's national text, council service (with contacts), guide and duties.
 
-    Five queries, whatever the number of services or routes, and the same queries for every
-    family: it fetches every route, not only the suggested ones.
+    A fixed number of queries, whatever the number of services or routes, and the same queries
+    for every family: it fetches every route, not only the suggested ones. `route_types` is
+    what national_routes() gives.
     """
-    route_types = {route.slug: route for route in RouteType.objects.filter(slug__in=ROUTE_TYPES)}
     chosen = {slug for slug in services.values() if slug}
     council_services = {
         service.slug: service
@@ -68,13 +86,14 @@ def route_details(council, services: dict[str, str | None]) -> dict[str, RouteDe
         .for_council(council)
         .select_related("route_type", "contact")
     }
-    duties = {duty.slug: duty for duty in LegalDuty.objects.filter(slug__in=ALL_ROUTE_DUTIES)}
     return {
         route_type: RouteDetails(
             route_type=route_types.get(route_type),
             service=council_services.get(services.get(route_type) or ""),
             guide=guides.get(route_type),
-            duties=[duties[slug] for slug in ROUTE_DUTIES[route_type] if slug in duties],
+            duties=list(route_types[route_type].legal_duties.all())
+            if route_type in route_types
+            else [],
         )
         for route_type in ROUTE_TYPES
     }

@@ -141,65 +141,6 @@ ANSWER_LABELS = {
 }
 
 # --------------------------------------------------------------------------------------------
-# Routes: the name a parent sees, and the legal duties behind each (slugs as in /rights/<duty>/).
-# --------------------------------------------------------------------------------------------
-
-ROUTE_TITLES = {
-    "universal": "Everyday services open to every family",
-    "information-advice": "Free, impartial information and advice",
-    "short-breaks": "Short breaks: activities for your child and a rest for you",
-    "early-help": "Early Help: support for the whole family, early on",
-    "social-work-assessment": "An assessment by a social worker for disabled children",
-    "child-protection": "Keeping your child safe from harm: get help now",
-    "children-in-care": "Support for a child in the council's care",
-    "parent-carer-assessment": "An assessment of your own needs as a parent carer",
-    "transition-assessment": "Planning for adult life: an assessment before 18",
-    "adult-social-care": "Care and support for adults (18 and over)",
-    "ehc-social-care": "The social care part of an EHC plan",
-    "direct-payments": "Personal budgets and direct payments: arrange support your way",
-}
-
-ROUTE_DUTIES = {
-    "universal": (
-        "children-and-families-act-2014-s30",
-        "equality-act-2010-s6",
-        "equality-act-2010-s149",
-    ),
-    "information-advice": ("children-and-families-act-2014-s30", "send-code-of-practice-2015"),
-    "short-breaks": (
-        "breaks-for-carers-regulations-2011",
-        "children-act-1989-s17-1",
-        "children-act-1989-s17-10",
-    ),
-    "early-help": ("working-together-2023", "children-act-1989-s17-1"),
-    "social-work-assessment": (
-        "children-act-1989-s17-1",
-        "children-act-1989-s17-10",
-        "csdpa-1970-s2",
-        "carers-recognition-and-services-act-1995-s1",
-        "working-together-2023",
-        "l-and-p-v-warwickshire-2015",
-    ),
-    "child-protection": ("children-act-1989-s47", "children-act-2004-s11", "working-together-2023"),
-    "children-in-care": ("children-act-1989-part-3", "children-and-social-work-act-2017-s1"),
-    "parent-carer-assessment": ("children-act-1989-s17zd",),
-    "transition-assessment": ("care-act-2014-s58", "send-code-of-practice-2015"),
-    "adult-social-care": ("care-act-2014-part-1",),
-    "ehc-social-care": (
-        "children-and-families-act-2014-s36",
-        "send-regulations-2014-reg-12",
-        "send-regulations-2014-reg-13",
-        "csdpa-1970-s2",
-    ),
-    "direct-payments": (
-        "children-act-1989-s17a",
-        "sen-personal-budgets-regulations-2014",
-        "care-act-2014-part-1",
-    ),
-}
-
-
-# --------------------------------------------------------------------------------------------
 # Answers
 # --------------------------------------------------------------------------------------------
 
@@ -703,6 +644,14 @@ RULES: tuple[Rule, ...] = (
 
 
 @dataclass(frozen=True)
+class RouteText:
+    """What the national route type says of itself (its RouteType row): name and duties."""
+
+    title: str
+    legal_duties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Route:
     """One suggested route: the council's service for it (or None), and why it fits."""
 
@@ -744,12 +693,20 @@ _ROUTE_RANK = {route: rank for rank, route in enumerate(ROUTE_TYPES)}
 _TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
 
-def suggest(answers: Answers, services: Mapping[str, str | None]) -> Suggestion:
+def suggest(
+    answers: Answers,
+    services: Mapping[str, str | None],
+    texts: Mapping[str, RouteText] | None = None,
+) -> Suggestion:
     """Rank the routes likely to fit this family, each with its reasons, service and duties.
 
     `services` maps a route type to the council's service slug that answers it; a route type
     the council maps to no service gets None, and the page points to the council's front door.
+    `texts` gives each route type's title and legal duties from the national route types (the
+    database's RouteType rows, the one place they are written); without it a route is named by
+    its type and cites nothing, which is enough to test the rules.
     """
+    texts = texts or {}
     for route_type in services:
         if route_type not in _ROUTE_RANK:
             raise ValueError(f"unknown route type {route_type!r} in services")
@@ -776,9 +733,9 @@ def suggest(answers: Answers, services: Mapping[str, str | None]) -> Suggestion:
         Route(
             type=route_type,
             service=services.get(route_type),
-            title=ROUTE_TITLES[route_type],
+            title=texts.get(route_type, RouteText(route_type)).title,
             reasons=tuple(reasons[route_type]),
-            legal_duties=ROUTE_DUTIES[route_type],
+            legal_duties=texts.get(route_type, RouteText(route_type)).legal_duties,
             tier=tiers[route_type],
         )
         for route_type in ranked

@@ -12,7 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.shortcuts import get_council
 from eligibility.finder import answers as stored
-from eligibility.finder.council_data import route_details, route_services
+from eligibility.finder.council_data import (
+    national_routes,
+    route_details,
+    route_services,
+    route_texts,
+)
 from eligibility.finder.questions import (
     BY_SLUG,
     QUESTIONS,
@@ -158,8 +163,9 @@ def result_context(request, council):
     except AnswersError:  # signed by us but no longer valid: the questions changed
         return None, start_again(request, council, tampered=True)
     services = route_services(council)
-    suggestion = suggest(family, services)
-    details = route_details(council, services)
+    routes_here = national_routes()
+    suggestion = suggest(family, services, route_texts(routes_here))
+    details = route_details(council, services, routes_here)
     routes = [{"route": route, **vars(details[route.type])} for route in suggestion.routes]
     reviewed = [QUESTIONS_REVIEWED] + [
         item.last_reviewed

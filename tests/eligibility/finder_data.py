@@ -1,6 +1,6 @@
 """A council with what the route finder shows: every route type, duties, services and guides."""
 
-from eligibility.finder.rules import ROUTE_DUTIES, ROUTE_TYPES
+from eligibility.finder.rules import ROUTE_TYPES
 from services.models import Service
 from tests.factories import (
     REVIEWED,
@@ -35,8 +35,9 @@ def make_finder_council(slug="finderton", extra_services=0, **fields):
             what_next=f"What happens next for {route_type}.",
             how_long=f"How long {route_type} takes.",
         )
-        for duty_slug in ROUTE_DUTIES[route_type]:
-            make_duty(duty_slug, citation=f"Citation of {duty_slug}")
+        routes[route_type].legal_duties.add(
+            make_duty(f"duty-of-{route_type}", citation=f"Citation for {route_type}")
+        )
     for route_type, services in SERVICES.items():
         for service_slug, name in services:
             service = make_service(council, service_slug, name)

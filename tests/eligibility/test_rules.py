@@ -18,20 +18,18 @@ from eligibility.finder.rules import (
     FAMILY_FACTORS,
     FLAG_LABELS,
     NOTE,
-    ROUTE_DUTIES,
-    ROUTE_TITLES,
     ROUTE_TYPES,
     RULES,
     TALK_TO_SOCIAL_WORKER,
     Answers,
     AnswersError,
+    RouteText,
     Rule,
     Suggestion,
     suggest,
 )
 from tests.eligibility.sweep import families
 from tests.support import contract
-from tests.support.contract import DUTY_SLUGS
 
 # Each council's services that answer a route type; unmapped route types point to the front door.
 STOKE = {
@@ -59,7 +57,6 @@ NORFOLK = {
 }
 COUNCILS = {"essex": ESSEX, "bexley": BEXLEY, "norfolk": NORFOLK, "stoke-on-trent": STOKE}
 
-KNOWN_DUTIES = set(DUTY_SLUGS)
 CHILDRENS_ROUTES = {
     "short-breaks",
     "early-help",
@@ -373,8 +370,7 @@ def test_scenario(services, answers, expected, expect):
     for route_type, text in expect.get("reasons", {}).items():
         reasons = route(result, route_type).reasons
         assert any(text in reason for reason in reasons), reasons
-    for route_type, duty in expect.get("duties", {}).items():
-        assert duty in route(result, route_type).legal_duties
+    # "duties" are checked against the shipped route types: tests/eligibility/test_route_texts.py
 
 
 def test_there_are_at_least_thirty_scenarios_across_the_four_councils():
@@ -528,7 +524,9 @@ def test_services_of_unknown_route_type_are_refused():
 
 
 def test_parent_carer_route_matches_the_product_brief_example():
-    result = run(STOKE, **CONTRACT_EXAMPLE)
+    title = "An assessment of your own needs as a parent carer"
+    texts = {"parent-carer-assessment": RouteText(title, ("children-act-1989-s17zd",))}
+    result = suggest(Answers.from_dict(CONTRACT_EXAMPLE), STOKE, texts)
 
     assert route(result, "parent-carer-assessment").to_dict() == {
         "type": "parent-carer-assessment",
@@ -577,7 +575,6 @@ def test_direct_payments_never_limit_young_people_to_under_16():
 def test_no_title_reason_or_label_says_eligible():
     labels = [label for labels in ANSWER_LABELS.values() for label in labels.values()]
     texts = [
-        *ROUTE_TITLES.values(),
         *(rule.reason for rule in RULES),
         *labels,
         *FLAG_LABELS.values(),
@@ -627,31 +624,6 @@ def test_every_answer_value_has_a_plain_english_label():
     for key, allowed in values.items():
         assert set(ANSWER_LABELS[key]) == set(allowed), key
     assert FAMILY_FACTOR_LABELS["single-carer"] == "I am the only carer (a single parent or carer)"
-
-
-def test_every_route_type_has_a_title_and_known_duties():
-    assert set(ROUTE_TITLES) == set(ROUTE_TYPES) == set(ROUTE_DUTIES)
-    for route_type in ROUTE_TYPES:
-        assert ROUTE_DUTIES[route_type], route_type
-        assert set(ROUTE_DUTIES[route_type]) <= KNOWN_DUTIES, route_type
-
-
-def test_every_known_duty_backs_at_least_one_route():
-    used = {duty for duties in ROUTE_DUTIES.values() for duty in duties}
-
-    assert used == KNOWN_DUTIES
-
-
-def test_general_duty_to_children_in_need_is_cited_as_s17_1_not_s17_10_alone():
-    citing_definition = [
-        route_type
-        for route_type, duties in ROUTE_DUTIES.items()
-        if "children-act-1989-s17-10" in duties
-    ]
-
-    assert citing_definition
-    for route_type in citing_definition:
-        assert "children-act-1989-s17-1" in ROUTE_DUTIES[route_type], route_type
 
 
 # --------------------------------------------------------------------------------------------
@@ -808,7 +780,6 @@ def test_bounded_sweep_every_family_gets_sound_routes():
         assert set(types) <= set(ROUTE_TYPES), context
         assert types[-2:] == GENERAL, context
         assert all(r.reasons for r in result.routes), context
-        assert all(set(r.legal_duties) <= KNOWN_DUTIES for r in result.routes), context
 
         # Urgent exactly when the parent fears harm, and the urgent route comes first.
         assert result.urgent is answers.risk_of_harm, context
