@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint serve clean
+.PHONY: help venv venv-dev run test lint serve clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -16,7 +16,13 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-venv: $(BIN)/.installed ## Create .venv and install the pinned requirements
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(BIN)/.installed ## Create .venv and install what production runs (requirements.txt)
+
+venv-dev: $(BIN)/.installed-dev ## Add the test and tooling requirements (requirements-dev.txt)
 
 run: venv ## Set up, migrate, load every fixture and serve on 127.0.0.1:$PORT (default 8000)
 	$(BIN)/python manage.py migrate --noinput
@@ -31,7 +37,7 @@ serve: venv ## Serve with production settings under gunicorn on 127.0.0.1:$PORT 
 	PRODUCTION=true SECURE_SSL_REDIRECT=false SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')}" \
 	  PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py localoffer.wsgi
 
-lint: venv ## ruff, and check that no model change lacks a migration
+lint: venv-dev ## ruff, and check that no model change lacks a migration
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	BIN=$(BIN) scripts/audit.sh

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.families import families  # noqa: E402
 from eligibility.finder.rules import Answers, suggest  # noqa: E402
-from tests.eligibility.sweep import families  # noqa: E402
 
 TARGET_MICROSECONDS = 1000.0
 STOKE = {

@@ -5,8 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Q
 
-from eligibility.models import LevelOfNeed, RouteType
-from services.models import Access, Category, Cost
+from services.models import Access, Category, Cost, linked_model
 from services.search import MAX_QUERY_LENGTH, Filters, clean_query
 
 MAX_AGE = 25
@@ -58,7 +57,7 @@ class ServiceFilterForm(forms.Form):
     def __init__(self, data, council):
         super().__init__(data)
         self.categories = {c.slug: c for c in Category.objects.all()}
-        self.route_types = {r.slug: r for r in RouteType.objects.all()}
+        self.route_types = {r.slug: r for r in linked_model("route_types").objects.all()}
         self.levels = {level.code: level for level in levels_for(council)}
         self.fields["category"].choices = [(s, c.name) for s, c in self.categories.items()]
         self.fields["route"].choices = [(s, r.title) for s, r in self.route_types.items()]
@@ -156,7 +155,9 @@ class ServiceFilterForm(forms.Form):
 def levels_for(council):
     """The council's own levels of need, or the national continuum when it publishes none."""
     levels = list(
-        LevelOfNeed.objects.published().filter(Q(council=council) | Q(council__isnull=True))
+        linked_model("levels")
+        .objects.published()
+        .filter(Q(council=council) | Q(council__isnull=True))
     )
     own = [level for level in levels if level.council_id == council.pk]
     return own or [level for level in levels if level.council_id is None]

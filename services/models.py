@@ -250,7 +250,7 @@ class Service(Publishable):
     )
     search_vector = SearchVectorField(
         null=True, editable=False,
-        help_text="Kept by a database trigger on PostgreSQL (services migration 0002).",
+        help_text="Kept by a database trigger on PostgreSQL (services/migrations/0003_search.py).",
     )
     history = HistoricalRecords(
         m2m_fields=[categories, route_types, levels, legal_duties],
@@ -297,6 +297,13 @@ class Service(Publishable):
     def clean(self):
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise ValidationError({"max_age": "The oldest age must not be below the youngest."})
+
+
+def linked_model(field_name):
+    """The model a Service links to through `field_name` (route types, levels of need, legal
+    duties): they belong to eligibility, which sits above this app, so code here asks the
+    relation for them instead of importing them."""
+    return Service._meta.get_field(field_name).related_model
 
 
 class FAQ(Publishable):

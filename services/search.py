@@ -7,7 +7,7 @@ A parent's words go through three steps:
    admin ("respite", "CWD") also searches for what it means ("short breaks", "Children with
    Disabilities"). Council synonyms override national ones with the same term.
 3. `rank`: on PostgreSQL, full-text search over the stored `search_vector` (weights: name A,
-   summary B, description and who it is for C; kept by a trigger, see services migration 0002),
+   summary B, description and who it is for C; kept by the trigger of migration 0003_search),
    ranked with `SearchRank`; when no service matches every word, trigram word similarity on the
    name instead, so that "aiming hi" and small misspellings still find "Aiming High".
    Elsewhere (SQLite), every part must appear in the name, summary, description or who it is

@@ -35,25 +35,15 @@ class Deadline:
 def england_bank_holidays(*years):
     """Bank holidays in England for `years`: {date: name}, substitute days named as such."""
     calendar = holidays.country_holidays("GB", subdiv="ENG", years=years)
-    return {day: name.replace("(observed)", "(substitute day)") for day, name in calendar.items()}
+    return {day: _named(name) for day, name in calendar.items()}
 
 
-class _BankHolidays:
-    """England's bank holidays, loading further years as the count runs into them."""
+def _named(name):
+    return name.replace("(observed)", "(substitute day)")
 
-    def __init__(self, first_year):
-        self._years = set()
-        self._days = {}
-        self._load(first_year)
 
-    def _load(self, year):
-        if year not in self._years:
-            self._days.update(england_bank_holidays(year))
-            self._years.add(year)
-
-    def name(self, day):
-        self._load(day.year)
-        return self._days.get(day)
+# The holidays package loads each further year itself the first time a date in it is asked for.
+ENGLAND = holidays.country_holidays("GB", subdiv="ENG")
 
 
 def is_weekend(day):
@@ -64,14 +54,13 @@ def add_working_days(start, length):
     """The `length`th working day after `start`, skipping weekends and English bank holidays."""
     if length < 0:
         raise ValueError("length must not be negative")
-    bank = _BankHolidays(start.year)
     day, counted, weekend_days, skipped = start, 0, 0, []
     while counted < length:
         day += timedelta(days=1)
         if is_weekend(day):
             weekend_days += 1
-        elif (name := bank.name(day)) is not None:
-            skipped.append((day, name))
+        elif (name := ENGLAND.get(day)) is not None:
+            skipped.append((day, _named(name)))
         else:
             counted += 1
     return Deadline(start, day, length, WORKING_DAYS, weekend_days, tuple(skipped))
@@ -120,4 +109,5 @@ def how_counted(result):
 
 def is_bank_holiday(day):
     """The bank holiday's name if `day` is one in England, otherwise None."""
-    return england_bank_holidays(day.year).get(day)
+    name = ENGLAND.get(day)
+    return _named(name) if name else None

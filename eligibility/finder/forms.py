@@ -1,8 +1,9 @@
 """The route finder's question forms: they validate and tidy one answer each, and decide nothing.
 
-Every form has one field, named after the answer key in the contract (PRODUCT.md), and
-`answer()` gives the cleaned value in the contract's shape. The question's words come from
-`questions.py`, so that one list holds all the text a parent reads.
+Four generic forms, one for each kind of question in `questions.py`, which holds every word a
+parent reads (question, hint, choices, error messages). Each form has one field, named after the
+answer key in the contract (PRODUCT.md), and `answer()` gives the cleaned value in the contract's
+shape.
 """
 
 from crispy_forms_gds.choices import Choice
@@ -10,27 +11,32 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
-from eligibility.finder import rules
-
 NONE_OF_THESE = "none"
 YES_NO = (("yes", "Yes"), ("no", "No"))
 
 
 class QuestionForm(forms.Form):
-    """One question page's form. Subclasses name their field `key` and say how to read it."""
-
-    key = ""
+    """One question page's form, its single field built from the question's data."""
 
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
-        field = self.fields[self.key]
+        self.key = question.key
+        field = self.fields[self.key] = self.make_field()
         field.label = question.text
         field.help_text = question.hint
+        field.error_messages = {
+            **field.error_messages,
+            "required": question.error,
+            "invalid_choice": question.error,
+        }
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's own <form> carries the token
         self.helper.layout = Layout(self.layout_field(), Button.primary("continue", "Continue"))
+
+    def make_field(self):
+        raise NotImplementedError
 
     def layout_field(self):
         return Field.radios(self.key, legend_size=Size.LARGE, legend_tag="h1")
@@ -44,106 +50,67 @@ class QuestionForm(forms.Form):
         """The cleaned answer in the contract's shape."""
         return self.cleaned_data[self.key]
 
+    anchors_field = False
+
     def error_links(self):
         """(anchor, message) pairs for the error summary, each linking to the first input."""
         anchor = f"id_{self.key}" if self.anchors_field else f"id_{self.key}_1"
         return [(anchor, message) for message in self.errors.get(self.key, [])]
 
-    anchors_field = False
+    def choices(self):
+        """The question's choices as GOV.UK radios or checkboxes, with its "or" divider."""
+        choices = []
+        for value, label in self.question.choices.items():
+            if value == self.question.divider_before:
+                choices[-1].divider = "or"
+            choices.append(Choice(value, label))
+        return choices
 
 
-class AgeForm(QuestionForm):
-    key = "age"
+class NumberForm(QuestionForm):
+    """A whole number in a range: the child's age."""
+
     anchors_field = True
-    age = forms.CharField(
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "spellcheck": "false", "autocomplete": "off"}
-        ),
-        error_messages={"required": "Enter your child's age in years"},
-    )
+
+    def make_field(self):
+        return forms.CharField(
+            widget=forms.TextInput(
+                attrs={"inputmode": "numeric", "spellcheck": "false", "autocomplete": "off"}
+            )
+        )
 
     def layout_field(self):
         return Field.text(self.key, label_size=Size.LARGE, label_tag="h1", field_width=2)
 
-    def clean_age(self):
-        text = self.cleaned_data["age"].strip()
-        if text.endswith(("years", "year")):
-            text = text.rsplit("year", 1)[0].strip()
+    def clean(self):
+        text = self.cleaned_data.get(self.key)
+        if text is None:
+            return self.cleaned_data
+        text = text.strip()
+        for unit in self.question.units:
+            if text.endswith(unit):
+                text = text[: -len(unit)].strip()
+                break
+        errors = self.question.number_errors
         try:
             number = float(text)
         except ValueError:
-            raise forms.ValidationError("Your child's age must be a number, like 9") from None
+            self.add_error(self.key, errors["not-a-number"])
+            return self.cleaned_data
         if not number.is_integer():
-            raise forms.ValidationError("Enter your child's age in whole years, like 9")
-        age = int(number)
-        if not rules.MIN_AGE <= age <= rules.MAX_AGE:
-            raise forms.ValidationError(
-                f"Your child's age must be between {rules.MIN_AGE} and {rules.MAX_AGE}"
-            )
-        return age
-
-
-class ChoiceForm(QuestionForm):
-    """A single choice from the answer's labels in rules.py."""
-
-    labels: dict[str, str] = {}
-    required_message = ""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields[self.key]
-        field.choices = list(self.labels.items())
-        field.error_messages = {
-            "required": self.required_message,
-            "invalid_choice": self.required_message,
-        }
-
-
-def choice_field():
-    return forms.ChoiceField(widget=forms.RadioSelect, choices=())
-
-
-class DisabilityForm(ChoiceForm):
-    key = "disability"
-    labels = rules.DISABILITY_LABELS
-    required_message = "Select if your child has a disability"
-    disability = choice_field()
-
-
-class EhcPlanForm(ChoiceForm):
-    key = "ehc_plan"
-    labels = rules.EHC_PLAN_LABELS
-    required_message = "Select if your child has an EHC plan"
-    ehc_plan = choice_field()
-
-
-class CurrentSupportForm(ChoiceForm):
-    key = "current_support"
-    labels = {
-        **{k: v for k, v in rules.CURRENT_SUPPORT_LABELS.items() if k != "none"},
-        "none": rules.CURRENT_SUPPORT_LABELS["none"],
-    }
-    required_message = "Select the support your family has now, or select 'None of these'"
-    current_support = choice_field()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [Choice(value, label) for value, label in self.labels.items()]
-        choices[-2].divider = "or"
-        self.fields[self.key].choices = choices
+            self.add_error(self.key, errors["not-whole"])
+        elif not self.question.minimum <= number <= self.question.maximum:
+            self.add_error(self.key, errors["out-of-range"])
+        else:
+            self.cleaned_data[self.key] = int(number)
+        return self.cleaned_data
 
 
 class YesNoForm(QuestionForm):
     """A yes or no question; the answer is true or false."""
 
-    required_message = ""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[self.key].error_messages = {
-            "required": self.required_message,
-            "invalid_choice": self.required_message,
-        }
+    def make_field(self):
+        return forms.ChoiceField(widget=forms.RadioSelect, choices=YES_NO)
 
     def layout_field(self):
         return Field.radios(self.key, legend_size=Size.LARGE, legend_tag="h1", inline=True)
@@ -156,35 +123,21 @@ class YesNoForm(QuestionForm):
         return self.cleaned_data[self.key] == "yes"
 
 
-class RiskOfHarmForm(YesNoForm):
-    key = "risk_of_harm"
-    required_message = "Select yes if you are worried your child is at risk of serious harm now"
-    risk_of_harm = forms.ChoiceField(widget=forms.RadioSelect, choices=YES_NO)
+class OneChoiceForm(QuestionForm):
+    """One of the question's choices."""
+
+    def make_field(self):
+        return forms.ChoiceField(widget=forms.RadioSelect, choices=self.choices())
 
 
-class CarerSupportForm(YesNoForm):
-    key = "carer_needs_support"
-    required_message = "Select yes if you would like support for yourself as a carer"
-    carer_needs_support = forms.ChoiceField(widget=forms.RadioSelect, choices=YES_NO)
+class ManyChoiceForm(QuestionForm):
+    """Any of the question's choices, or "None of these" alone; the answer is a list."""
 
-
-class ChecklistForm(QuestionForm):
-    """Any of the answer's labels, or 'None of these' alone; the answer is a list."""
-
-    labels: dict[str, str] = {}
-    required_message = ""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [Choice(value, label) for value, label in self.labels.items()]
+    def make_field(self):
+        choices = self.choices()
         choices[-1].divider = "or"
         choices.append(Choice(NONE_OF_THESE, "None of these", behaviour="exclusive"))
-        field = self.fields[self.key]
-        field.choices = choices
-        field.error_messages = {
-            "required": self.required_message,
-            "invalid_choice": self.required_message,
-        }
+        return forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, choices=choices)
 
     def layout_field(self):
         return Field.checkboxes(self.key, legend_size=Size.LARGE, legend_tag="h1")
@@ -196,27 +149,12 @@ class ChecklistForm(QuestionForm):
     def clean(self):
         chosen = self.cleaned_data.get(self.key)
         if chosen and NONE_OF_THESE in chosen and len(chosen) > 1:
-            self.add_error(self.key, self.required_message)
+            self.add_error(self.key, self.question.error)
         return self.cleaned_data
 
     def answer(self):
         chosen = self.cleaned_data[self.key]
-        return [value for value in self.labels if value in chosen]
+        return [value for value in self.question.choices if value in chosen]
 
 
-def checklist_field():
-    return forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, choices=())
-
-
-class ChildNeedsForm(ChecklistForm):
-    key = "child_needs"
-    labels = rules.CHILD_NEED_LABELS
-    required_message = "Select all that describe your child, or select 'None of these'"
-    child_needs = checklist_field()
-
-
-class FamilyFactorsForm(ChecklistForm):
-    key = "family_factors"
-    labels = rules.FAMILY_FACTOR_LABELS
-    required_message = "Select all that are true for your family, or select 'None of these'"
-    family_factors = checklist_field()
+FORMS = {"number": NumberForm, "yes-no": YesNoForm, "one": OneChoiceForm, "many": ManyChoiceForm}

@@ -88,59 +88,6 @@ ALWAYS_ASK = (
 NOT_A_DECISION = "This is guidance, not a decision."
 
 # --------------------------------------------------------------------------------------------
-# Plain-English labels for every answer value, for the question pages and "check your answers".
-# Written as the parent would say it.
-# --------------------------------------------------------------------------------------------
-
-DISABILITY_LABELS = {
-    "yes": "Yes",
-    "no": "No",
-    "not-sure": "I'm not sure (you do not need a diagnosis)",
-}
-CHILD_NEED_LABELS = {
-    "severe-learning-difficulties": "My child has severe learning difficulties",
-    "multiple-or-severe-disability": "My child has several disabilities, or a severe disability",
-    "life-limiting-illness": "My child has an illness that will shorten their life",
-    "complex-physical-disability": "My child has a complex physical disability",
-}
-FAMILY_FACTOR_LABELS = {
-    "family-breakdown-risk": "The strain is so great our family might break up",
-    "challenging-behaviour": "My child's behaviour is much harder to manage than most children's",
-    "complex-medical-needs": "My child needs a lot of medical care every day",
-    "single-carer": "I am the only carer (a single parent or carer)",
-    "poverty-or-housing": "Money, housing or where we live makes things harder",
-    "limited-network": "We get little help from family or friends",
-    "social-exclusion": "My child has few chances to try new things or make friends",
-    "no-independence-opportunities": (
-        "My child has few chances to learn skills to be more independent"
-    ),
-    "discrimination": "My child is treated unfairly because of their disability",
-}
-EHC_PLAN_LABELS = {
-    "yes": "Yes, my child has an EHC plan",
-    "being-assessed": "We have asked for one, or it is being assessed",
-    "no": "No",
-}
-CURRENT_SUPPORT_LABELS = {
-    "none": "None of these",
-    "early-help": "We have an Early Help worker or plan",
-    "social-worker": "We have a social worker",
-    "looked-after": "My child is in the council's care (looked after)",
-}
-FLAG_LABELS = {
-    "risk_of_harm": "I am worried my child is at risk of serious harm now",
-    "carer_needs_support": "I would like support for myself as a carer",
-}
-# Every single-choice and list answer's labels, by answer key.
-ANSWER_LABELS = {
-    "disability": DISABILITY_LABELS,
-    "child_needs": CHILD_NEED_LABELS,
-    "family_factors": FAMILY_FACTOR_LABELS,
-    "ehc_plan": EHC_PLAN_LABELS,
-    "current_support": CURRENT_SUPPORT_LABELS,
-}
-
-# --------------------------------------------------------------------------------------------
 # Answers
 # --------------------------------------------------------------------------------------------
 

@@ -15,8 +15,7 @@ from django.db import transaction
 
 from core.caching import one_change
 from core.models import Status
-from eligibility.models import LegalDuty, LevelOfNeed, RouteType
-from services.models import Category, Contact, Service
+from services.models import Category, Contact, Service, linked_model
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
@@ -79,18 +78,19 @@ def level_key(level, own_codes):
 
 def lookups(council):
     """For each many-to-many column: {cell value: object} for this council."""
-    own_levels = {level.code: level for level in LevelOfNeed.objects.filter(council=council)}
+    level_model = linked_model("levels")
+    own_levels = {level.code: level for level in level_model.objects.filter(council=council)}
     levels = {
         level_key(level, own_levels): level
-        for level in LevelOfNeed.objects.filter(council__isnull=True)
+        for level in level_model.objects.filter(council__isnull=True)
     }
     levels |= {NATIONAL_PREFIX + level.code: level for level in levels.values()}
     levels |= own_levels
     return {
         "categories": {item.slug: item for item in Category.objects.all()},
-        "route_types": {item.slug: item for item in RouteType.objects.all()},
+        "route_types": {item.slug: item for item in linked_model("route_types").objects.all()},
         "levels": levels,
-        "legal_duties": {item.slug: item for item in LegalDuty.objects.all()},
+        "legal_duties": {item.slug: item for item in linked_model("legal_duties").objects.all()},
         "contacts": {item.slug: item for item in Contact.objects.filter(council=council)},
     }
 

@@ -17,9 +17,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from eligibility.models import RouteType
 from services import search
-from services.models import Category, Contact, Council, Service
+from services.models import Category, Contact, Council, Service, linked_model
 from services.openreferral import serialise as openreferral
 
 DEFAULT_PER_PAGE = 50
@@ -134,7 +133,7 @@ def all_terms():
     ]
     terms += [
         (openreferral.ROUTE_TYPES, item, openreferral.route_type_term(item))
-        for item in RouteType.objects.order_by("order", "slug")
+        for item in linked_model("route_types").objects.order_by("order", "slug")
     ]
     return terms
 

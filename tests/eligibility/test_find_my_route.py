@@ -339,7 +339,8 @@ def test_result_shows_the_councils_service_contact_guide_duties_and_next_steps(r
     assert 'href="tel:01632960123"' in page  # the guide's contact for the CWD team
     assert "Our CWD team works with children at Level 4." in page
     assert "Draft words." not in page
-    assert 'href="/rights/duty-of-parent-carer-assessment/">Citation for parent-carer-assessment</a>' in page
+    duty = "duty-of-parent-carer-assessment"
+    assert f'href="/rights/{duty}/">Citation for parent-carer-assessment</a>' in page
     assert "What happens next for short-breaks." in page
     assert "How long short-breaks takes." in page
     assert 'href="/finderton/routes/short-breaks/"' in page

@@ -7,16 +7,15 @@ from typing import Any
 
 import pytest
 
+from bench.families import families
+from eligibility.finder.questions import QUESTIONS
 from eligibility.finder.rules import (
     ALWAYS_ASK,
-    ANSWER_LABELS,
     CHILD_NEEDS,
     CURRENT_SUPPORT,
     DISABILITY,
     EHC_PLAN,
-    FAMILY_FACTOR_LABELS,
     FAMILY_FACTORS,
-    FLAG_LABELS,
     NOTE,
     ROUTE_TYPES,
     RULES,
@@ -28,7 +27,6 @@ from eligibility.finder.rules import (
     Suggestion,
     suggest,
 )
-from tests.eligibility.sweep import families
 from tests.support import contract
 
 # Each council's services that answer a route type; unmapped route types point to the front door.
@@ -572,14 +570,10 @@ def test_direct_payments_never_limit_young_people_to_under_16():
     assert not any("under 16" in text.lower() for text in texts)
 
 
-def test_no_title_reason_or_label_says_eligible():
-    labels = [label for labels in ANSWER_LABELS.values() for label in labels.values()]
-    texts = [
-        *(rule.reason for rule in RULES),
-        *labels,
-        *FLAG_LABELS.values(),
-        ALWAYS_ASK,
-    ]
+def test_no_reason_question_or_choice_says_eligible():
+    texts = [*(rule.reason for rule in RULES), ALWAYS_ASK]
+    for question in QUESTIONS:
+        texts += [question.text, question.hint, question.error, *question.choices.values()]
 
     assert not [text for text in texts if "eligib" in text.lower()]
 
@@ -621,9 +615,11 @@ def test_every_answer_value_has_a_plain_english_label():
         "current_support": CURRENT_SUPPORT,
     }
 
+    by_key = {question.key: question for question in QUESTIONS}
     for key, allowed in values.items():
-        assert set(ANSWER_LABELS[key]) == set(allowed), key
-    assert FAMILY_FACTOR_LABELS["single-carer"] == "I am the only carer (a single parent or carer)"
+        assert set(by_key[key].choices) == set(allowed), key
+    single_carer = by_key["family_factors"].choices["single-carer"]
+    assert single_carer == "I am the only carer (a single parent or carer)"
 
 
 # --------------------------------------------------------------------------------------------
