@@ -4,11 +4,8 @@ import pytest
 from django.urls import reverse
 
 from services.models import Role, Service
-from tests.admin.conftest import make_staff
 from tests.admin.xss_payloads import XSS_PAYLOADS
-from tests.factories import make_full_council
-
-PASSWORD = "a-long-Passphrase-42"
+from tests.factories import PASSWORD, make_full_council, make_staff
 
 
 @pytest.fixture
