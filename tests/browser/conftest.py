@@ -27,6 +27,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 320, "height": 640}
 
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+
 _axe = Axe()
 
 
@@ -68,11 +70,11 @@ def site(live_server):
 # ---------------------------------------------------------------------------------------------
 
 
-def axe_check(page):
+def axe_check(page, name=""):
     """Run axe-core's WCAG 2.0 to 2.2 A and AA rules on the page; fail with its report."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = _axe.run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, (
-        f"axe found violations on {page.url} at {page.viewport_size['width']} px:\n"
+        f"axe found violations on {name or page.url} at {page.viewport_size['width']} px:\n"
         + results.generate_report()
     )
     return results
@@ -80,8 +82,17 @@ def axe_check(page):
 
 def axe_rule_ids(page):
     """The ids of the axe rules the page violates (for tests that expect a failure)."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = _axe.run(page, options=AXE_OPTIONS)
     return {violation["id"] for violation in results.response["violations"]}
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with {limit} presses of Tab")
 
 
 def no_horizontal_scroll(page):
@@ -192,18 +203,3 @@ def assert_error_summary_focused(page):
         focused_id = page.evaluate("() => document.activeElement.id")
         assert focused_id == target[1:], f"{target} put focus on #{focused_id}, not the field"
 
-
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-
-
-@pytest.fixture
-def axe_clean():
-    """axe_check as a fixture that names the page in its failure report."""
-
-    def check(page, name=""):
-        from axe_playwright_python.sync_playwright import Axe
-
-        results = Axe().run(page, options=AXE_OPTIONS)
-        assert results.violations_count == 0, f"{name or page.url}\n{results.generate_report()}"
-
-    return check
