@@ -4,11 +4,28 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 
 from tests.factories import make_full_council
+from tests.support.content import load_shipped_content
 
 # Playwright's sync API keeps an event loop in the main thread (TESTING.md).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(scope="module")
+def seeded_content(django_db_setup, django_db_blocker):
+    """The shipped fixtures, loaded once for the module inside a transaction rolled back at the end.
+
+    For tests that only read the shipped content. Each test's own transaction nests inside this
+    one, so tests still cannot see each other's writes, and no other module sees the content.
+    Once one test of a module asks for it, every later test of that module sees it too: keep
+    the tests that need an empty database in another module. No history rows are written for
+    the content (tests/support/content.py); tests that are about history load it themselves.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_shipped_content()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,11 @@
 """Every page type passes axe-core's WCAG 2.2 A and AA rules, and reflows, in Chromium."""
 
 import pytest
-from django.core.management import call_command
 
 from services.models import Council, Service
 from tests.browser.conftest import DESKTOP, PHONE, axe_check, axe_rule_ids, no_horizontal_scroll
 from tests.browser.pages import PAGES
+from tests.support.content import load_shipped_content
 
 # 200% zoom on a 1280 px screen lays the page out in 640 CSS px.
 ZOOMED = {"width": 640, "height": 450}
@@ -48,7 +48,7 @@ def test_axe_reports_an_image_without_alt_text(page):
 
 def test_shipped_content_has_no_axe_violations_on_a_phone(page, live_server):
     """The real councils' content (fixtures/), loaded once, on each council's main pages."""
-    call_command("load_content", verbosity=0)
+    load_shipped_content()
     page.set_viewport_size(PHONE)
     for council in Council.objects.all():
         paths = [f"/{council.slug}/", f"/{council.slug}/levels-of-need/",

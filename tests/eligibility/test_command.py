@@ -13,6 +13,7 @@ from django.core.management import call_command
 from eligibility.council_data import route_services
 from eligibility.rules import ROUTE_TITLES, ROUTE_TYPES, Answers, suggest
 from tests.eligibility.finder_data import make_finder_council
+from tests.support.content import load_shipped_content
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def run(council, answers_path):
 
 
 def test_command_prints_the_contract_json_for_a_stoke_family(tmp_path):
-    call_command("load_content", stdout=StringIO())
+    load_shipped_content()
     status, out, err = run("stoke-on-trent", write_answers(tmp_path, STOKE_FAMILY))
     assert (status, err) == (0, "")
     assert out.startswith('{\n  "council": "stoke-on-trent",\n  "urgent": false,')  # indent 2
