@@ -12,6 +12,24 @@ from tests.support.content import load_shipped_content
 # Playwright's sync API keeps an event loop in the main thread (TESTING.md).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+BROWSER_TESTS = os.path.join("tests", "browser", "")
+ONE_PASS = pytest.mark.skip(
+    reason="runs in the SQLite pass only: browser tests and the rule sweep do not depend on "
+    "the database engine (tests/conftest.py)"
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """CI runs every test twice, on SQLite and on PostgreSQL: these need only one of them."""
+    if not ON_POSTGRESQL:
+        return
+    for item in items:
+        in_browser_folder = BROWSER_TESTS in str(item.path)
+        if in_browser_folder or item.get_closest_marker("engine_independent"):
+            item.add_marker(ONE_PASS)
+
+
 @pytest.fixture(scope="module")
 def seeded_content(django_db_setup, django_db_blocker):
     """The shipped fixtures, loaded once for the module inside a transaction rolled back at the end.
