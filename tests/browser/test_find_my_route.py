@@ -131,7 +131,7 @@ def test_none_of_these_unticks_the_other_choices_and_they_untick_it(page, live_s
     assert not page.is_checked("#id_child_needs_5")
 
 
-def test_every_find_my_route_page_is_axe_check(page, live_server, finder):
+def test_every_find_my_route_page_is_axe_clean(page, live_server, finder):
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(live_server.url + START)
     axe_check(page, "start")
