@@ -4,10 +4,9 @@ import os
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
 
 from tests.factories import make_full_council
-from tests.support.content import load_shipped_content
+from tests.support.content import seeded
 
 # Playwright's sync API keeps an event loop in the main thread (TESTING.md).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -38,12 +37,17 @@ def seeded_content(django_db_setup, django_db_blocker):
     one, so tests still cannot see each other's writes, and no other module sees the content.
     Once one test of a module asks for it, every later test of that module sees it too: keep
     the tests that need an empty database in another module. No history rows are written for
-    the content (tests/support/content.py); tests that are about history load it themselves.
+    the content (tests/support/content.py); tests still record history for their own writes.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_shipped_content()
+    with seeded(django_db_blocker):
         yield
-        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def seeded_content_with_history(django_db_setup, django_db_blocker):
+    """seeded_content with the history rows the first load writes, for tests about history."""
+    with seeded(django_db_blocker, history=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,11 @@
 import html
 import re
 from collections import deque
+from contextlib import contextmanager
 from urllib.parse import urldefrag
 
 from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 
 HREF = re.compile(r'<a [^>]*href="([^"]+)"')
@@ -20,6 +22,21 @@ def load_shipped_content():
     """
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
         call_command("load_content", verbosity=0)
+
+
+@contextmanager
+def seeded(django_db_blocker, history=False):
+    """The shipped content inside a transaction that is rolled back when the block ends.
+
+    For module-scoped fixtures (tests/conftest.py): each test's own transaction nests inside.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        if history:
+            call_command("load_content", verbosity=0)
+        else:
+            load_shipped_content()
+        yield
+        transaction.set_rollback(True)
 
 
 def crawl(client, council, depth=2):
