@@ -80,9 +80,8 @@ def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, live_ser
     assert "Aiming High" in main
 
 
-def test_find_my_route_works_without_javascript(browser, live_server, finder):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_find_my_route_works_without_javascript(no_js_page, live_server, finder):
+    page = no_js_page
     page.goto(live_server.url + START)
     page.click("button.govuk-button--start")
     page.fill("#id_age", "15")
@@ -109,8 +108,7 @@ def test_find_my_route_works_without_javascript(browser, live_server, finder):
     assert any("Planning for adult life" in h for h in headings)
     page.click("button:has-text('Start again')")
     page.wait_for_url(f"**{START}age/")
-    assert "lo_route_answers" not in [cookie["name"] for cookie in context.cookies()]
-    context.close()
+    assert "lo_route_answers" not in [cookie["name"] for cookie in page.context.cookies()]
 
 
 def test_none_of_these_unticks_the_other_choices_and_they_untick_it(page, live_server, finder):
