@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connection, transaction
 from django.test import override_settings
+from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.pages import make_site
 
@@ -109,16 +111,53 @@ def no_js_page(_no_js_context):
     _close_pages(_no_js_context)
 
 
-@pytest.fixture
-def site(live_server):
-    """The live server's address, with the content every page type needs.
+@pytest.fixture(scope="session")
+def server(playwright, django_db_setup, django_db_blocker):
+    """A live server for the whole session that shares the tests' in-memory SQLite connection.
 
-    live_server runs transactional tests, which empty the database after each one, so the
-    content is made again for every test: by factories with bulk inserts, without history rows.
+    It serves the rows of the test's own transaction, so browser tests use `db` (each test's
+    writes roll back) instead of pytest-django's live_server, which makes every test
+    transactional and so empties the database after each one. Content made once per module
+    (see `site`) then serves every test of the module. Browser tests run in the SQLite pass
+    only (tests/conftest.py), where the test database is in memory.
+
+    It asks for `playwright` first: starting Playwright gives the main thread a new context, and
+    with it a new Django connection (asgiref's Local keeps them per context), so the server must
+    capture the connection that the tests will use after that. (Not `browser`: pytest-playwright
+    parametrizes it, and pytest would stop and start the server again around other tests.)
     """
-    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+    with django_db_blocker.unblock():
+        if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+            pytest.skip("browser tests share SQLite's in-memory test database with the server")
+        live = LiveServer("localhost")
+    live._live_server_modified_settings.enable()
+    yield live
+    live._live_server_modified_settings.disable()
+    # Stop serving, but leave the connection shareable (live.stop() would not): the browser's
+    # keep-alive request threads may still close it after this.
+    live.thread.terminate()
+
+
+@pytest.fixture(scope="module")
+def _site_content(server, django_db_blocker):
+    """make_site() once for the module, rolled back at its end; no history rows."""
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(SIMPLE_HISTORY_ENABLED=False),
+    ):
         make_site()
-    return live_server.url
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def site(_site_content, server, db):
+    """The live server's address, with the content every page type needs (tests/browser/pages.py).
+
+    Once a test of a module asks for it, the rest of the module sees the content too.
+    """
+    return server.url
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,13 +5,13 @@ import pytest
 from tests.browser.conftest import axe_check, tab_to
 from tests.eligibility.finder_data import make_finder_council
 
-pytestmark = pytest.mark.usefixtures("transactional_db")
+pytestmark = pytest.mark.usefixtures("db")
 
 START = "/finderton/find-my-route/"
 
 
 @pytest.fixture
-def finder(transactional_db):
+def finder(db):
     return make_finder_council("finderton")
 
 
@@ -41,8 +41,8 @@ def keyboard_checkbox(page, name, position):
     assert page.is_checked(f"#id_{name}_{position}")
 
 
-def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, live_server, finder):
-    page.goto(live_server.url + START)
+def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, server, finder):
+    page.goto(server.url + START)
     tab_to(page, "button.govuk-button--start")
     press_and_wait(page, "Enter")
     assert page.url.endswith(f"{START}age/")
@@ -80,9 +80,9 @@ def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, live_ser
     assert "Aiming High" in main
 
 
-def test_find_my_route_works_without_javascript(no_js_page, live_server, finder):
+def test_find_my_route_works_without_javascript(no_js_page, server, finder):
     page = no_js_page
-    page.goto(live_server.url + START)
+    page.goto(server.url + START)
     page.click("button.govuk-button--start")
     page.fill("#id_age", "15")
     page.click("text=Continue")
@@ -111,8 +111,8 @@ def test_find_my_route_works_without_javascript(no_js_page, live_server, finder)
     assert "lo_route_answers" not in [cookie["name"] for cookie in page.context.cookies()]
 
 
-def test_none_of_these_unticks_the_other_choices_and_they_untick_it(page, live_server, finder):
-    page.goto(live_server.url + START + "age/")
+def test_none_of_these_unticks_the_other_choices_and_they_untick_it(page, server, finder):
+    page.goto(server.url + START + "age/")
     page.fill("#id_age", "9")
     page.click("text=Continue")
     page.check("#id_risk_of_harm_2")
@@ -129,9 +129,9 @@ def test_none_of_these_unticks_the_other_choices_and_they_untick_it(page, live_s
     assert not page.is_checked("#id_child_needs_5")
 
 
-def test_every_find_my_route_page_is_axe_clean(page, live_server, finder):
+def test_every_find_my_route_page_is_axe_clean(page, server, finder):
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(live_server.url + START)
+    page.goto(server.url + START)
     axe_check(page, "start")
     page.click("button.govuk-button--start")
 

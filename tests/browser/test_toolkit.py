@@ -6,17 +6,17 @@ from feedback.models import Comment
 from tests.browser.conftest import axe_check, tab_to
 from tests.factories import make_council, make_national_timescales
 
-pytestmark = pytest.mark.usefixtures("transactional_db")
+pytestmark = pytest.mark.usefixtures("db")
 
 
 def focused_id(page):
     return page.evaluate("document.activeElement.id")
 
 
-def test_calculator_works_with_the_keyboard_alone_and_is_axe_clean(page, live_server):
+def test_calculator_works_with_the_keyboard_alone_and_is_axe_clean(page, server):
     make_national_timescales()
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(f"{live_server.url}/tools/deadlines/")
+    page.goto(f"{server.url}/tools/deadlines/")
     axe_check(page)
 
     tab_to(page, "#id_timescale_1")  # the first radio: child and family assessment
@@ -39,18 +39,18 @@ def test_calculator_works_with_the_keyboard_alone_and_is_axe_clean(page, live_se
     axe_check(page)
 
 
-def test_calculator_error_is_announced_and_axe_clean(page, live_server):
+def test_calculator_error_is_announced_and_axe_clean(page, server):
     make_national_timescales()
-    page.goto(f"{live_server.url}/tools/deadlines/?timescale=final-ehc-plan&start=2027-02-30")
+    page.goto(f"{server.url}/tools/deadlines/?timescale=final-ehc-plan&start=2027-02-30")
     assert page.title().startswith("Error: ")
     assert "The date must be a real date" in page.inner_text(".govuk-error-summary")
     axe_check(page)
 
 
-def test_comment_form_works_with_the_keyboard_alone_and_is_axe_clean(page, live_server):
+def test_comment_form_works_with_the_keyboard_alone_and_is_axe_clean(page, server):
     make_council("testshire")
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(f"{live_server.url}/testshire/have-your-say/")
+    page.goto(f"{server.url}/testshire/have-your-say/")
     axe_check(page)
 
     tab_to(page, "#id_topic_1")
@@ -70,9 +70,9 @@ def test_comment_form_works_with_the_keyboard_alone_and_is_axe_clean(page, live_
     assert comment.text.startswith("The text on the short breaks page")
 
 
-def test_comment_form_errors_are_axe_clean(page, live_server):
+def test_comment_form_errors_are_axe_clean(page, server):
     make_council("testshire")
-    page.goto(f"{live_server.url}/testshire/have-your-say/")
+    page.goto(f"{server.url}/testshire/have-your-say/")
     page.click("#id_submit")
     page.wait_for_load_state()
     assert page.title().startswith("Error: ")
