@@ -229,7 +229,7 @@ _FOCUS_STYLES_JS = """
   const unfocused = read();
   el.focus();
   const rect = el.getBoundingClientRect();
-  return {focused, unfocused, tag: el.tagName.toLowerCase(),
+  return {focused, unfocused, tag: el.tagName.toLowerCase(), html: el.outerHTML.slice(0, 120),
           label: (el.id ? "#" + el.id + " " : "")
                  + (el.textContent || el.value || "").trim().slice(0, 60),
           size: rect.width * rect.height};
@@ -252,9 +252,12 @@ def _has_visible_indicator(styles):
     return outline or changed
 
 
-def assert_focus_visible(page):
-    """The focused element shows a focus indicator: an outline, or a changed shadow or colour."""
-    styles = page.evaluate(_FOCUS_STYLES_JS)
+def assert_focus_visible(page, styles=None):
+    """The focused element shows a focus indicator: an outline, or a changed shadow or colour.
+
+    `styles`: what _FOCUS_STYLES_JS returned for it, when the caller has just read it.
+    """
+    styles = page.evaluate(_FOCUS_STYLES_JS) if styles is None else styles
     assert styles is not None, f"nothing has focus on {page.url}"
     assert styles["size"] > 0, f"focused {styles['tag']} {styles['label']!r} is not on screen"
     assert _has_visible_indicator(styles), (
@@ -271,13 +274,11 @@ def tab_through(page, limit=80):
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        stop = page.evaluate(
-            "() => { const el = document.activeElement;"
-            " return el && el !== document.body ? el.outerHTML.slice(0, 120) : null; }"
-        )
+        styles = page.evaluate(_FOCUS_STYLES_JS)  # null when focus has left the page
+        stop = styles and styles["html"]
         if stop is None or (stops and stop == stops[0]):
             break
-        assert_focus_visible(page)
+        assert_focus_visible(page, styles)
         stops.append(stop)
     return stops
 
