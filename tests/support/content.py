@@ -25,18 +25,27 @@ def load_shipped_content():
 
 
 @contextmanager
-def seeded(django_db_blocker, history=False):
-    """The shipped content inside a transaction that is rolled back when the block ends.
+def rolled_back(django_db_blocker):
+    """For module-scoped fixtures: rows made in the block last until it ends, then roll back.
 
-    For module-scoped fixtures (tests/conftest.py): each test's own transaction nests inside.
+    Each test's own transaction nests inside, so tests still cannot see each other's writes.
+    Once a test of a module has asked for such a fixture, the later tests of the module see its
+    rows too: keep tests that need those rows absent in another module.
     """
     with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@contextmanager
+def seeded(django_db_blocker, history=False):
+    """The shipped content, in rolled_back()."""
+    with rolled_back(django_db_blocker):
         if history:
             call_command("load_content", verbosity=0)
         else:
             load_shipped_content()
         yield
-        transaction.set_rollback(True)
 
 
 def crawl(client, council, depth=2):
