@@ -1,6 +1,7 @@
 """The cast every test can call on, and settings that make tests independent of one another."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -12,7 +13,7 @@ from tests.support.content import seeded
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
-BROWSER_TESTS = os.path.join("tests", "browser", "")
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 ONE_PASS = pytest.mark.skip(
     reason="runs in the SQLite pass only: browser tests and the rule sweep do not depend on "
     "the database engine (tests/conftest.py)"
@@ -24,7 +25,7 @@ def pytest_collection_modifyitems(config, items):
     if not ON_POSTGRESQL:
         return
     for item in items:
-        in_browser_folder = BROWSER_TESTS in str(item.path)
+        in_browser_folder = item.path.resolve().is_relative_to(BROWSER_TESTS)
         if in_browser_folder or item.get_closest_marker("engine_independent"):
             item.add_marker(ONE_PASS)
 
