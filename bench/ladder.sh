@@ -96,7 +96,7 @@ echo "| --- | --- | --- | --- | --- |"
 RESULT_COOKIE=$(DJANGO_SETTINGS_MODULE=localoffer.settings $BIN/python -c '
 import django; django.setup()
 from django.core import signing
-from eligibility import answers
+from eligibility.finder import answers
 print(signing.dumps({"age": 9, "disability": "yes", "child_needs": ["severe-learning-difficulties"], "family_factors": ["single-carer"], "carer_needs_support": True}, salt=answers.SALT, compress=True))')
 for item in "service:/stoke-on-trent/services/aiming-high/" "search:/stoke-on-trent/services/?q=short+breaks"; do
   name=${item%%:*}; path=${item#*:}

@@ -1,14 +1,54 @@
 """The cast every test can call on, and settings that make tests independent of one another."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 
 from tests.factories import make_full_council
+from tests.support.content import seeded
 
 # Playwright's sync API keeps an event loop in the main thread (TESTING.md).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+ONE_PASS = pytest.mark.skip(
+    reason="runs in the SQLite pass only: browser tests and the rule sweep do not depend on "
+    "the database engine (tests/conftest.py)"
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """CI runs every test twice, on SQLite and on PostgreSQL: these need only one of them."""
+    if not ON_POSTGRESQL:
+        return
+    for item in items:
+        in_browser_folder = item.path.resolve().is_relative_to(BROWSER_TESTS)
+        if in_browser_folder or item.get_closest_marker("engine_independent"):
+            item.add_marker(ONE_PASS)
+
+
+@pytest.fixture(scope="module")
+def seeded_content(django_db_setup, django_db_blocker):
+    """The shipped fixtures, loaded once for the module inside a transaction rolled back at the end.
+
+    For tests that only read the shipped content. Each test's own transaction nests inside this
+    one, so tests still cannot see each other's writes, and no other module sees the content.
+    Once one test of a module asks for it, every later test of that module sees it too: keep
+    the tests that need an empty database in another module. No history rows are written for
+    the content (tests/support/content.py); tests still record history for their own writes.
+    """
+    with seeded(django_db_blocker):
+        yield
+
+
+@pytest.fixture(scope="module")
+def seeded_content_with_history(django_db_setup, django_db_blocker):
+    """seeded_content with the history rows the first load writes, for tests about history."""
+    with seeded(django_db_blocker, history=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,11 @@ import uuid
 from datetime import date
 from itertools import count
 
-from eligibility.models import LegalDuty, LevelOfNeed, RouteGuide, RouteType
+from django.contrib.auth import get_user_model
+
+from eligibility.models import LegalDuty, LevelOfNeed, RouteGuide, RouteType, Timescale
+from feedback.models import CommentGroup
+from services.management.commands.add_council_staff import role_group
 from services.models import (
     FAQ,
     ORUK_NAMESPACE,
@@ -13,10 +17,13 @@ from services.models import (
     Council,
     GlossaryTerm,
     Page,
+    Role,
     Service,
+    StaffMembership,
 )
 
 REVIEWED = date(2026, 11, 1)
+PASSWORD = "a-long-Passphrase-42"
 _numbers = count(1)
 
 
@@ -194,3 +201,63 @@ def make_full_council(slug=None, services=3):
     for through, (field, target) in links.items():
         through.objects.bulk_create(through(service=s, **{field: target}) for s in made)
     return council
+
+
+def make_timescale(slug="child-and-family-assessment", council=None, **fields):
+    defaults = {
+        "name": "Child and family assessment",
+        "length": 45,
+        "unit": "working-days",
+        "starts_from": "the referral",
+        "statutory": True,
+        "description": "The assessment must be finished by then.",
+        "last_reviewed": REVIEWED,
+        "source": "test",
+    }
+    return Timescale.objects.create(slug=slug, council=council, **{**defaults, **fields})
+
+
+def make_national_timescales():
+    """The statutory timescales of the parent toolkit, tied to a duty as the fixtures are."""
+    duty = make_duty(
+        "working-together-2023", citation="Working Together to Safeguard Children 2023",
+        plain_title="How quickly the council must assess your child",
+    )
+    return [
+        make_timescale(legal_duty=duty),
+        make_timescale("ehc-assessment-decision", name="Decision on an EHC needs assessment",
+                       length=6, unit="weeks", starts_from="the request"),
+        make_timescale("social-care-advice", name="Social care advice for an EHC assessment",
+                       length=6, unit="weeks", starts_from="the request for advice"),
+        make_timescale("final-ehc-plan", name="Final EHC plan", length=20, unit="weeks",
+                       starts_from="the request for an assessment"),
+    ]
+
+
+def make_group(council, title="Holiday short breaks", status="published",
+               published_on=date(2026, 10, 1), **fields):
+    """A "You said, we did" group of comments."""
+    defaults = {
+        "summary": "Parents said holiday short breaks were hard to find.",
+        "response": "We agree and thank you.",
+        "actions": "We will add a holiday page by March 2027.",
+    }
+    return CommentGroup.objects.create(
+        council=council, title=title, status=status, published_on=published_on,
+        **{**defaults, **fields},
+    )
+
+
+def make_staff(username, council=None, role=Role.EDITOR, permissions=None, password=PASSWORD):
+    """A staff user of `council` in `role`, with the role's group of permissions.
+
+    Pass `permissions` (Permission rows) to give exactly those instead of the role's group.
+    """
+    user = get_user_model().objects.create_user(username, password=password, is_staff=True)
+    if council is not None:
+        StaffMembership.objects.create(user=user, council=council, role=role)
+    if permissions is None:
+        user.groups.add(role_group(role))
+    else:
+        user.user_permissions.set(permissions)
+    return user

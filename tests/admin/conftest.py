@@ -3,10 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from eligibility.models import LevelOfNeed, Timescale
+from eligibility.models import LevelOfNeed
 from feedback.models import Comment
-from services.management.commands.add_council_staff import role_group
-from services.models import Role, StaffMembership, Synonym
+from services.models import Role, Synonym
 from tests.factories import (
     REVIEWED,
     make_category,
@@ -14,31 +13,16 @@ from tests.factories import (
     make_council,
     make_duty,
     make_faq,
+    make_group,
     make_guide,
     make_level,
     make_page,
     make_route_type,
     make_service,
+    make_staff,
     make_term,
+    make_timescale,
 )
-from tests.factories_toolkit import make_group
-
-
-def make_staff(username, council, role):
-    user = get_user_model().objects.create_user(username, password="a-long-Passphrase-42")
-    user.is_staff = True
-    user.save()
-    StaffMembership.objects.create(user=user, council=council, role=role)
-    user.groups.add(role_group(role))
-    return user
-
-
-def make_timescale(slug, council=None):
-    return Timescale.objects.create(
-        slug=slug, name=f"Timescale {slug}", council=council, length=2, unit="weeks",
-        starts_from="the request", statutory=council is None, description="By then.",
-        last_reviewed=REVIEWED, source="test",
-    )
 
 
 def fill_council(slug, name):
@@ -54,7 +38,7 @@ def fill_council(slug, name):
     make_faq(council, slug=f"{slug}-faq", question=f"{name} question?")
     make_page(council, slug=f"{slug}-about", title=f"{name} about page")
     make_guide(council, route, contact=contact)
-    make_timescale(f"{slug}-local", council)
+    make_timescale(f"{slug}-local", council, name=f"{name} timescale", statutory=False)
     Synonym.objects.create(term=f"{slug}-word", means="short breaks", council=council)
     group = make_group(council, title=f"{name} said")
     Comment.objects.create(council=council, topic="content", text=f"{name} comment", group=group)
@@ -73,7 +57,7 @@ def national(db):
         description="Open to all.", status="published", last_reviewed=REVIEWED,
         source="test",
     )
-    make_timescale("national-assessment")
+    make_timescale("national-assessment", name="National assessment")
     Synonym.objects.create(term="respite", means="short breaks", council=None)
 
 

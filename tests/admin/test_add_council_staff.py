@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from services.models import StaffMembership
 from tests.factories import make_council
+from tests.support.servers import subprocess_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-Passphrase-42"
@@ -74,13 +75,9 @@ def test_bad_arguments_are_refused_with_exit_status_2(essex, monkeypatch, argume
     assert not get_user_model().objects.exists()
 
 
-def test_command_line_error_is_one_line_on_stderr_with_exit_2(tmp_path):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+def test_command_line_error_is_one_line_on_stderr_with_exit_2(db, tmp_path):
+    env = {**os.environ, "DATABASE_URL": subprocess_database_url(tmp_path)}
     env.pop("STAFF_PASSWORD", None)
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT, env=env, check=True,
-    )
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "add_council_staff", "jo", "--council", "nowhere",
          "--role", "editor"],

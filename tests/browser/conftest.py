@@ -7,7 +7,11 @@ missing; `.ci/run` installs it so CI always runs them (see TESTING.md).
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connection, transaction
+from django.test import override_settings
+from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.pages import make_site
 
@@ -22,10 +26,12 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-BROWSER_FIXTURES = {"page", "browser", "context", "new_context", "browser_type"}
+BROWSER_FIXTURES = {"page", "no_js_page", "browser", "context", "new_context", "browser_type"}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 320, "height": 640}
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 _axe = Axe()
 
@@ -52,15 +58,106 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": DESKTOP}
 
 
-@pytest.fixture
-def site(live_server):
-    """The live server's address, with the content every page type needs.
+def _kept_context(browser, context_args):
+    context = browser.new_context(**context_args)
+    context.new_page()  # a blank page kept open, so that the context's renderer stays warm
+    return context
 
-    live_server runs transactional tests, which empty the database after each one, so the
-    content is made again for every test: by factories with bulk inserts, in tens of ms.
+
+@pytest.fixture(scope="session")
+def _js_context(browser, browser_context_args):
+    context = _kept_context(browser, browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def _no_js_context(browser, browser_context_args):
+    context = _kept_context(browser, {**browser_context_args, "java_script_enabled": False})
+    yield context
+    context.close()
+
+
+def _fresh_page(context):
+    """A new page in a kept context, as independent as a new context: no cookies, no HTTP cache.
+
+    A new context per test costs a renderer start (about 0.4 s a test); a new page in a kept
+    context does not. Each page has its own sessionStorage; the site uses no localStorage.
     """
-    make_site()
-    return live_server.url
+    context.clear_cookies()
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    return page
+
+
+def _close_pages(context):
+    for page in context.pages[1:]:
+        page.close()
+
+
+@pytest.fixture
+def page(_js_context):
+    """A new page with JavaScript on (replaces pytest-playwright's page: see _fresh_page)."""
+    yield _fresh_page(_js_context)
+    _close_pages(_js_context)
+
+
+@pytest.fixture
+def no_js_page(_no_js_context):
+    """A new page with JavaScript off."""
+    yield _fresh_page(_no_js_context)
+    _close_pages(_no_js_context)
+
+
+@pytest.fixture(scope="session")
+def server(playwright, django_db_setup, django_db_blocker):
+    """A live server for the whole session that shares the tests' in-memory SQLite connection.
+
+    It serves the rows of the test's own transaction, so browser tests use `db` (each test's
+    writes roll back) instead of pytest-django's live_server, which makes every test
+    transactional and so empties the database after each one. Content made once per module
+    (see `site`) then serves every test of the module. Browser tests run in the SQLite pass
+    only (tests/conftest.py), where the test database is in memory.
+
+    It asks for `playwright` first: starting Playwright gives the main thread a new context, and
+    with it a new Django connection (asgiref's Local keeps them per context), so the server must
+    capture the connection that the tests will use after that. (Not `browser`: pytest-playwright
+    parametrizes it, and pytest would stop and start the server again around other tests.)
+    """
+    with django_db_blocker.unblock():
+        if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+            pytest.skip("browser tests share SQLite's in-memory test database with the server")
+        live = LiveServer("localhost")
+    live._live_server_modified_settings.enable()
+    yield live
+    live._live_server_modified_settings.disable()
+    # Stop serving, but leave the connection shareable (live.stop() would not): the browser's
+    # keep-alive request threads may still close it after this.
+    live.thread.terminate()
+
+
+@pytest.fixture(scope="module")
+def _site_content(server, django_db_blocker):
+    """make_site() once for the module, rolled back at its end; no history rows."""
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(SIMPLE_HISTORY_ENABLED=False),
+    ):
+        make_site()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def site(_site_content, server, db):
+    """The live server's address, with the content every page type needs (tests/browser/pages.py).
+
+    Once a test of a module asks for it, the rest of the module sees the content too.
+    """
+    return server.url
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,11 +165,22 @@ def site(live_server):
 # ---------------------------------------------------------------------------------------------
 
 
-def axe_check(page):
+def axe_results(page):
+    """axe-core's WCAG 2.0 to 2.2 A and AA rules run on the page as it is now.
+
+    axe is injected once per document (a second run at another width reuses it), and only
+    violations come back in full: the other result types do not decide anything here.
+    """
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(_axe.axe_script)
+    return AxeResults(page.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS))
+
+
+def axe_check(page, name=""):
     """Run axe-core's WCAG 2.0 to 2.2 A and AA rules on the page; fail with its report."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = axe_results(page)
     assert results.violations_count == 0, (
-        f"axe found violations on {page.url} at {page.viewport_size['width']} px:\n"
+        f"axe found violations on {name or page.url} at {page.viewport_size['width']} px:\n"
         + results.generate_report()
     )
     return results
@@ -80,8 +188,16 @@ def axe_check(page):
 
 def axe_rule_ids(page):
     """The ids of the axe rules the page violates (for tests that expect a failure)."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return {violation["id"] for violation in results.response["violations"]}
+    return {violation["id"] for violation in axe_results(page).response["violations"]}
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with {limit} presses of Tab")
 
 
 def no_horizontal_scroll(page):
@@ -113,7 +229,7 @@ _FOCUS_STYLES_JS = """
   const unfocused = read();
   el.focus();
   const rect = el.getBoundingClientRect();
-  return {focused, unfocused, tag: el.tagName.toLowerCase(),
+  return {focused, unfocused, tag: el.tagName.toLowerCase(), html: el.outerHTML.slice(0, 120),
           label: (el.id ? "#" + el.id + " " : "")
                  + (el.textContent || el.value || "").trim().slice(0, 60),
           size: rect.width * rect.height};
@@ -136,9 +252,12 @@ def _has_visible_indicator(styles):
     return outline or changed
 
 
-def assert_focus_visible(page):
-    """The focused element shows a focus indicator: an outline, or a changed shadow or colour."""
-    styles = page.evaluate(_FOCUS_STYLES_JS)
+def assert_focus_visible(page, styles=None):
+    """The focused element shows a focus indicator: an outline, or a changed shadow or colour.
+
+    `styles`: what _FOCUS_STYLES_JS returned for it, when the caller has just read it.
+    """
+    styles = page.evaluate(_FOCUS_STYLES_JS) if styles is None else styles
     assert styles is not None, f"nothing has focus on {page.url}"
     assert styles["size"] > 0, f"focused {styles['tag']} {styles['label']!r} is not on screen"
     assert _has_visible_indicator(styles), (
@@ -155,13 +274,11 @@ def tab_through(page, limit=80):
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        stop = page.evaluate(
-            "() => { const el = document.activeElement;"
-            " return el && el !== document.body ? el.outerHTML.slice(0, 120) : null; }"
-        )
+        styles = page.evaluate(_FOCUS_STYLES_JS)  # null when focus has left the page
+        stop = styles and styles["html"]
         if stop is None or (stops and stop == stops[0]):
             break
-        assert_focus_visible(page)
+        assert_focus_visible(page, styles)
         stops.append(stop)
     return stops
 
@@ -192,18 +309,3 @@ def assert_error_summary_focused(page):
         focused_id = page.evaluate("() => document.activeElement.id")
         assert focused_id == target[1:], f"{target} put focus on #{focused_id}, not the field"
 
-
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-
-
-@pytest.fixture
-def axe_clean():
-    """axe_check as a fixture that names the page in its failure report."""
-
-    def check(page, name=""):
-        from axe_playwright_python.sync_playwright import Axe
-
-        results = Axe().run(page, options=AXE_OPTIONS)
-        assert results.violations_count == 0, f"{name or page.url}\n{results.generate_report()}"
-
-    return check

@@ -4,44 +4,41 @@ import pytest
 from django.urls import reverse
 
 from services.models import Role, Service
-from tests.admin.conftest import make_staff
 from tests.admin.xss_payloads import XSS_PAYLOADS
-from tests.factories import make_full_council
-
-PASSWORD = "a-long-Passphrase-42"
+from tests.factories import PASSWORD, make_full_council, make_staff
 
 
 @pytest.fixture
-def testshire(transactional_db):
+def testshire(db):
     return make_full_council("testshire", services=1)
 
 
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+def sign_in(page, server, username):
+    page.goto(f"{server.url}/admin/login/?next=/admin/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    page.wait_for_url(f"{server.url}/admin/")
 
 
-def test_editor_edits_publisher_publishes_and_parents_see_it(page, browser, live_server,
+def test_editor_edits_publisher_publishes_and_parents_see_it(page, browser, server,
                                                              testshire):
     make_staff("editor", testshire, Role.EDITOR)
     make_staff("publisher", testshire, Role.PUBLISHER)
     service = Service.objects.get(council=testshire)
-    public_url = f"{live_server.url}/testshire/services/{service.slug}/"
+    public_url = f"{server.url}/testshire/services/{service.slug}/"
 
-    sign_in(page, live_server, "editor")
-    page.goto(live_server.url + reverse("admin:services_service_change", args=[service.pk]))
+    sign_in(page, server, "editor")
+    page.goto(server.url + reverse("admin:services_service_change", args=[service.pk]))
     page.fill("#id_name", "Aiming High short breaks")
     page.click("input[name=_save]")
-    page.wait_for_url(f"{live_server.url}/admin/services/service/")
+    page.wait_for_url(f"{server.url}/admin/services/service/")
     assert Service.objects.get(pk=service.pk).status == "draft"
     assert page.context.new_page().goto(public_url).status == 404
 
     publisher = browser.new_context().new_page()
-    sign_in(publisher, live_server, "publisher")
-    publisher.goto(live_server.url + reverse("admin:services_service_changelist"))
+    sign_in(publisher, server, "publisher")
+    publisher.goto(server.url + reverse("admin:services_service_changelist"))
     publisher.check(f"input[name=_selected_action][value='{service.pk}']")
     publisher.select_option("select[name=action]", "publish_selected")
     publisher.click("button[name=index]")
@@ -53,14 +50,14 @@ def test_editor_edits_publisher_publishes_and_parents_see_it(page, browser, live
     assert parent.locator("h1").inner_text() == "Aiming High short breaks"
 
 
-def test_no_dialog_fires_on_a_page_showing_every_payload(page, live_server, testshire):
+def test_no_dialog_fires_on_a_page_showing_every_payload(page, server, testshire):
     Service.objects.filter(council=testshire).update(
         description="\n\n".join(XSS_PAYLOADS), who_for=" ".join(XSS_PAYLOADS)
     )
     service = Service.objects.get(council=testshire)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    response = page.goto(f"{live_server.url}/testshire/services/{service.slug}/")
+    response = page.goto(f"{server.url}/testshire/services/{service.slug}/")
     assert response.status == 200
     page.mouse.move(200, 300)
     page.keyboard.press("Tab")

@@ -2,26 +2,17 @@
 
 import pytest
 
+from tests.browser.conftest import axe_check, tab_to
 from tests.eligibility.finder_data import make_finder_council
 
-pytestmark = pytest.mark.usefixtures("transactional_db")
+pytestmark = pytest.mark.usefixtures("db")
 
 START = "/finderton/find-my-route/"
-MAX_TABS = 80
 
 
 @pytest.fixture
-def finder(transactional_db):
+def finder(db):
     return make_finder_council("finderton")
-
-
-def tab_to(page, selector):
-    """Press Tab until the element matching `selector` has the focus."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"could not reach {selector} with the Tab key")
 
 
 def press_and_wait(page, key):
@@ -50,8 +41,8 @@ def keyboard_checkbox(page, name, position):
     assert page.is_checked(f"#id_{name}_{position}")
 
 
-def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, live_server, finder):
-    page.goto(live_server.url + START)
+def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, server, finder):
+    page.goto(server.url + START)
     tab_to(page, "button.govuk-button--start")
     press_and_wait(page, "Enter")
     assert page.url.endswith(f"{START}age/")
@@ -89,10 +80,9 @@ def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, live_ser
     assert "Aiming High" in main
 
 
-def test_find_my_route_works_without_javascript(browser, live_server, finder):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(live_server.url + START)
+def test_find_my_route_works_without_javascript(no_js_page, server, finder):
+    page = no_js_page
+    page.goto(server.url + START)
     page.click("button.govuk-button--start")
     page.fill("#id_age", "15")
     page.click("text=Continue")
@@ -118,12 +108,11 @@ def test_find_my_route_works_without_javascript(browser, live_server, finder):
     assert any("Planning for adult life" in h for h in headings)
     page.click("button:has-text('Start again')")
     page.wait_for_url(f"**{START}age/")
-    assert "lo_route_answers" not in [cookie["name"] for cookie in context.cookies()]
-    context.close()
+    assert "lo_route_answers" not in [cookie["name"] for cookie in page.context.cookies()]
 
 
-def test_none_of_these_unticks_the_other_choices_and_they_untick_it(page, live_server, finder):
-    page.goto(live_server.url + START + "age/")
+def test_none_of_these_unticks_the_other_choices_and_they_untick_it(page, server, finder):
+    page.goto(server.url + START + "age/")
     page.fill("#id_age", "9")
     page.click("text=Continue")
     page.check("#id_risk_of_harm_2")
@@ -140,15 +129,15 @@ def test_none_of_these_unticks_the_other_choices_and_they_untick_it(page, live_s
     assert not page.is_checked("#id_child_needs_5")
 
 
-def test_every_find_my_route_page_is_axe_clean(page, live_server, finder, axe_clean):
+def test_every_find_my_route_page_is_axe_clean(page, server, finder):
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(live_server.url + START)
-    axe_clean(page, "start")
+    page.goto(server.url + START)
+    axe_check(page, "start")
     page.click("button.govuk-button--start")
 
     page.click("text=Continue")  # an error state first
     assert page.title().startswith("Error: ")
-    axe_clean(page, "age with an error")
+    axe_check(page, "age with an error")
     answers = [
         ("fill", "#id_age", "9"),
         ("check", "#id_risk_of_harm_1", None),  # yes, so the urgent panel shows from now on
@@ -160,29 +149,19 @@ def test_every_find_my_route_page_is_axe_clean(page, live_server, finder, axe_cl
         ("check", "#id_carer_needs_support_1", None),
     ]
     for action, selector, value in answers:
-        axe_clean(page, page.url)
+        axe_check(page, page.url)
         if action == "fill":
             page.fill(selector, value)
         else:
             page.check(selector)
         page.click("text=Continue")
     page.wait_for_url(f"**{START}check/")
-    axe_clean(page, "check your answers")
+    axe_check(page, "check your answers")
     page.click(f"a[href='{START}result/']")
     page.wait_for_url(f"**{START}result/")
-    axe_clean(page, "result")
+    axe_check(page, "result")
     no_sideways_scroll = page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
     assert no_sideways_scroll
 
-
-def test_the_axe_check_can_fail(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    from tests.browser.conftest import AXE_OPTIONS
-
-    page.set_content('<!DOCTYPE html><html lang="en"><title>t</title><main><img src="a.png">'
-                     "</main></html>")
-    results = Axe().run(page, options=AXE_OPTIONS)
-    assert "image-alt" in [violation["id"] for violation in results.response["violations"]]

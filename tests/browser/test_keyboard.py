@@ -10,10 +10,9 @@ from tests.browser.pages import PAGES, PUBLIC_PAGES
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content(
-    browser, site, javascript
+    request, site, javascript
 ):
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
+    page = request.getfixturevalue("page" if javascript else "no_js_page")
     page.goto(site + "/testshire/")
     page.keyboard.press("Tab")
     skip = page.locator(".govuk-skip-link")
@@ -29,7 +28,6 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content(
     # With or without script, the next Tab stop is inside the main content.
     page.keyboard.press("Tab")
     assert page.evaluate("() => !!document.activeElement.closest('#main-content')")
-    context.close()
 
 
 @pytest.mark.parametrize("page_type", PUBLIC_PAGES)
@@ -121,14 +119,12 @@ def test_error_summary_check_fails_when_the_summary_does_not_take_focus(page, si
 
 
 @pytest.mark.parametrize("page_type", PAGES)
-def test_page_works_without_javascript(browser, site, page_type):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_page_works_without_javascript(no_js_page, site, page_type):
+    page = no_js_page
     response = page.goto(site + page_type.path)
     assert response.status == page_type.status
     assert page.locator(page_type.heading).first.is_visible()
     assert not page.evaluate("() => document.body.classList.contains('govuk-frontend-supported')")
-    context.close()
 
 
 def test_phone_menu_opens_with_the_keyboard(page, site):
@@ -146,13 +142,12 @@ def test_phone_menu_opens_with_the_keyboard(page, site):
     assert page.evaluate("() => document.activeElement.textContent.trim()") == "Find a service"
 
 
-def test_phone_menu_shows_every_link_without_javascript(browser, site):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
-    page = context.new_page()
+def test_phone_menu_shows_every_link_without_javascript(no_js_page, site):
+    page = no_js_page
+    page.set_viewport_size({"width": 320, "height": 640})
     page.goto(site + "/testshire/")
     assert page.get_by_role("link", name="Find a service").is_visible()
     assert not page.get_by_role("button", name="Menu").is_visible()
-    context.close()
 
 
 def test_focus_check_catches_a_link_with_its_outline_removed(page):

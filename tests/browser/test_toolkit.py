@@ -1,41 +1,25 @@
 """The deadline calculator and the comment form, used with the keyboard only, and axe clean."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from feedback.models import Comment
-from tests.factories import make_council
-from tests.factories_toolkit import make_national_timescales
+from tests.browser.conftest import axe_check, tab_to
+from tests.factories import make_council, make_national_timescales
 
-pytestmark = pytest.mark.usefixtures("transactional_db")
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def assert_axe_clean(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    assert results.violations_count == 0, results.generate_report()
-
-
-def tab_to(page, element_id, limit=60):
-    """Press Tab until the element with `element_id` has focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
-            return
-    raise AssertionError(f"#{element_id} never took focus after {limit} presses of Tab")
+pytestmark = pytest.mark.usefixtures("db")
 
 
 def focused_id(page):
     return page.evaluate("document.activeElement.id")
 
 
-def test_calculator_works_with_the_keyboard_alone_and_is_axe_clean(page, live_server):
+def test_calculator_works_with_the_keyboard_alone_and_is_axe_clean(page, server):
     make_national_timescales()
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(f"{live_server.url}/tools/deadlines/")
-    assert_axe_clean(page)
+    page.goto(f"{server.url}/tools/deadlines/")
+    axe_check(page)
 
-    tab_to(page, "id_timescale_1")  # the first radio: child and family assessment
+    tab_to(page, "#id_timescale_1")  # the first radio: child and family assessment
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     assert focused_id(page) == "id_start_0"
@@ -52,24 +36,24 @@ def test_calculator_works_with_the_keyboard_alone_and_is_axe_clean(page, live_se
     assert "4 February 2027" in page.inner_text("#deadline")
     assert "Christmas Day" in page.inner_text("main")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    assert_axe_clean(page)
+    axe_check(page)
 
 
-def test_calculator_error_is_announced_and_axe_clean(page, live_server):
+def test_calculator_error_is_announced_and_axe_clean(page, server):
     make_national_timescales()
-    page.goto(f"{live_server.url}/tools/deadlines/?timescale=final-ehc-plan&start=2027-02-30")
+    page.goto(f"{server.url}/tools/deadlines/?timescale=final-ehc-plan&start=2027-02-30")
     assert page.title().startswith("Error: ")
     assert "The date must be a real date" in page.inner_text(".govuk-error-summary")
-    assert_axe_clean(page)
+    axe_check(page)
 
 
-def test_comment_form_works_with_the_keyboard_alone_and_is_axe_clean(page, live_server):
+def test_comment_form_works_with_the_keyboard_alone_and_is_axe_clean(page, server):
     make_council("testshire")
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(f"{live_server.url}/testshire/have-your-say/")
-    assert_axe_clean(page)
+    page.goto(f"{server.url}/testshire/have-your-say/")
+    axe_check(page)
 
-    tab_to(page, "id_topic_1")
+    tab_to(page, "#id_topic_1")
     page.keyboard.press("ArrowDown")  # moves to and selects the second topic: accessibility
     page.keyboard.press("Tab")
     assert focused_id(page) == "id_text"
@@ -80,17 +64,17 @@ def test_comment_form_works_with_the_keyboard_alone_and_is_axe_clean(page, live_
     page.wait_for_url("**/testshire/have-your-say/thanks/")
 
     assert "Thank you for your comment" in page.inner_text("h1")
-    assert_axe_clean(page)
+    axe_check(page)
     comment = Comment.objects.get()
     assert comment.topic == "accessibility"
     assert comment.text.startswith("The text on the short breaks page")
 
 
-def test_comment_form_errors_are_axe_clean(page, live_server):
+def test_comment_form_errors_are_axe_clean(page, server):
     make_council("testshire")
-    page.goto(f"{live_server.url}/testshire/have-your-say/")
+    page.goto(f"{server.url}/testshire/have-your-say/")
     page.click("#id_submit")
     page.wait_for_load_state()
     assert page.title().startswith("Error: ")
     assert "Enter your comment" in page.inner_text(".govuk-error-summary")
-    assert_axe_clean(page)
+    axe_check(page)

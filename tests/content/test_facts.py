@@ -1,24 +1,24 @@
 """Each council's site shows the facts its sources give, and nothing it must not.
 
-The crawl starts at the council home page /<slug>/ and follows same-site links under /<slug>/
-and /rights/ to depth 2, as a parent would click. Reading-ease target for the texts behind these
-pages: 50 (services.admin.readability.READING_EASE_TARGET; see tests/content/test_fixtures.py).
+The crawl (tests/support/content.py) starts at the council home page /<slug>/ and follows
+same-site links under /<slug>/ and /rights/ to depth 2, as a parent would click. Reading-ease
+target for the texts behind these pages: 50 (services.admin.readability.READING_EASE_TARGET; see
+tests/content/test_fixtures.py).
 """
 
 import html
 import re
-from collections import deque
-from urllib.parse import urldefrag
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client, override_settings
+
+from core.glossary import ACRONYM, glossary_acronyms
+from tests.support.content import crawl
 
 pytestmark = pytest.mark.django_db
 
-HREF = re.compile(r'<a [^>]*href="([^"]+)"')
 TAG = re.compile(r"<[^>]+>")
+ROMAN = re.compile(r"^[IVXLC]+$")  # "Part III" of an Act is a number, not an acronym
 FORTY_FIVE_DAYS = re.compile(r"45 (calendar )?days", re.IGNORECASE)
 MOBILE = re.compile(r"\b07\d{3}\s?\d{3}\s?\d{3}\b")
 ELIGIBLE = re.compile(r"\b(not )?eligible\b", re.IGNORECASE)
@@ -161,38 +161,6 @@ EVERY_COUNCIL = [
 ]
 
 
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    """The fixtures, loaded once for this module inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-def crawl(client, council, depth=2):
-    """{path: (status, html)} for the council home page and the pages it links to, to `depth`."""
-    start = f"/{council}/"
-    seen = {start: 0}
-    queue = deque([start])
-    pages = {}
-    while queue:
-        path = queue.popleft()
-        response = client.get(path)
-        body = response.content.decode()
-        pages[path] = (response.status_code, body)
-        if seen[path] >= depth:
-            continue
-        for href in HREF.findall(body):
-            href = urldefrag(html.unescape(href))[0]
-            if href.startswith("?"):
-                href = path.split("?")[0] + href
-            if href.startswith((start, "/rights/")) and href not in seen:
-                seen[href] = seen[path] + 1
-                queue.append(href)
-    return pages
-
-
 def text_of(body):
     return " ".join(html.unescape(TAG.sub(" ", body)).split())
 
@@ -205,9 +173,17 @@ PLAIN_STATIC = {
 
 
 @pytest.fixture(scope="module")
-def crawls(content, django_db_blocker):
+def crawls(seeded_content, django_db_blocker):
+    """{council: {path: (status, html)}}: each council's pages, crawled once for the module."""
     with django_db_blocker.unblock(), override_settings(STORAGES=PLAIN_STATIC):
         return {council: crawl(Client(), council) for council in FACTS}
+
+
+@pytest.fixture(scope="module")
+def glossary(seeded_content, django_db_blocker):
+    """{acronym: (expansion, ...)} of the shipped glossary."""
+    with django_db_blocker.unblock():
+        return glossary_acronyms()
 
 
 @pytest.mark.parametrize("council", list(FACTS))
@@ -257,3 +233,29 @@ def test_general_duty_page_cites_s17_1(crawls):
     assert status == 200
     assert "Children Act 1989 s17(1)" in text_of(body)
     assert "https://www.legislation.gov.uk/ukpga/1989/41/section/17" in body
+
+
+def unexplained(page, terms):
+    """The acronyms in the page's <main> that are neither linked to the glossary nor spelled out."""
+    main = page[page.find("<main"):page.find("</main>")]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", main))
+    missing = []
+    for acronym in sorted(set(ACRONYM.findall(text)) - {a for a in ACRONYM.findall(text)
+                                                          if ROMAN.match(a)}):
+        linked = f">{acronym}</abbr>" in main
+        spelled = acronym in terms and terms[acronym][0].lower() in text.lower()
+        if not (linked or spelled):
+            missing.append(acronym)
+    return missing
+
+
+@pytest.mark.parametrize("council", list(FACTS))
+def test_every_acronym_on_a_councils_pages_is_explained(crawls, glossary, council):
+    pages = {path: body for path, (status, body) in crawls[council].items() if status == 200}
+    assert len(pages) > 10
+    problems = {path: miss for path, page in pages.items() if (miss := unexplained(page, glossary))}
+    assert problems == {}
+
+
+def test_the_check_finds_an_unexplained_acronym():
+    assert unexplained("<main><p>Ask the XYZQ team.</p></main>", {}) == ["XYZQ"]

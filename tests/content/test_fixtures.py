@@ -1,4 +1,7 @@
-"""The content fixtures load, are sourced, are valid, and read plainly.
+"""The content fixtures load, are sourced, and read plainly.
+
+They are valid: load_content runs full_clean on every object before it saves it, and loads
+nothing when one fails (tests/test_shipped_fixtures.py), so the seeded content has passed it.
 
 Reading-ease target: 50 (services.admin.readability.READING_EASE_TARGET), the floor of "fairly
 difficult" on the Flesch scale, because legal names and words such as "assessment" keep some
@@ -10,16 +13,14 @@ import re
 
 import pytest
 from django.apps import apps
-from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import transaction
 
 from eligibility.models import LegalDuty, LevelOfNeed, RouteType, Timescale
 from services.admin.readability import READING_EASE_TARGET, reading_ease
 from services.models import Contact, Council, Page, Service, Synonym
 from tests.support.contract import DUTY_SLUGS, ROUTE_TYPES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_content")]
 
 COUNCILS = ["essex", "bexley", "norfolk", "stoke-on-trent"]
 PARENT_FACING_FIELDS = [
@@ -50,19 +51,6 @@ REQUIRED_PAGES = [
 MOBILE = re.compile(r"\b07\d{3}\s?\d{3}\s?\d{3}\b")
 
 
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    """The fixtures, loaded once for this module inside a transaction rolled back at the end.
-
-    Each test's own transaction nests inside this one, so tests still cannot see each other's
-    writes, and no other test module sees the content.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
 def content_models():
     """Every concrete model of the two content apps, history tables left out."""
     return [
@@ -73,12 +61,21 @@ def content_models():
     ]
 
 
+def history_models():
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in {"services", "eligibility"}
+        and model.__name__.startswith("Historical")
+    ]
+
+
 def all_objects():
     for model in content_models():
         yield from model.objects.all()
 
 
-def test_every_sourced_object_names_its_source(content):
+def test_every_sourced_object_names_its_source():
     sourced = [m for m in content_models() if any(f.name == "source" for f in m._meta.fields)]
     assert sourced, "no model has a source field"
     missing = [
@@ -90,28 +87,25 @@ def test_every_sourced_object_names_its_source(content):
     assert missing == []
 
 
-def test_every_object_passes_full_clean(content):
-    failures = []
-    for obj in all_objects():
-        try:
-            obj.full_clean()
-        except ValidationError as error:
-            failures.append(f"{obj._meta.label} {obj}: {error}")
-    assert failures == []
+def rows():
+    """{model: set of primary keys} for every content model, and {model: count} of history."""
+    content = {m._meta.label: set(m.objects.values_list("pk", flat=True)) for m in content_models()}
+    history = {m._meta.label: m.objects.count() for m in history_models()}
+    return content, history
 
 
-def test_council_accessibility_page_slug_is_valid(content):
-    Page.objects.get(council__slug="essex", slug="accessibility").full_clean()
-
-
-def test_loading_twice_changes_nothing(content):
-    before = {m._meta.label: m.objects.count() for m in content_models()}
+def test_loading_twice_changes_nothing_and_writes_no_history():
+    before = rows()
     call_command("load_content", verbosity=0)
-    after = {m._meta.label: m.objects.count() for m in content_models()}
-    assert after == before
+    assert rows() == before
 
 
-def test_parent_facing_text_reads_plainly(content):
+def test_fixture_services_get_their_open_referral_id():
+    assert Service.objects.exists()
+    assert not Service.objects.filter(oruk_id__isnull=True).exists()
+
+
+def test_parent_facing_text_reads_plainly():
     hard = []
     for obj in all_objects():
         names = {f.name for f in obj._meta.fields}
@@ -128,7 +122,7 @@ def test_reading_ease_strips_markdown():
     assert reading_ease(marked) == pytest.approx(reading_ease(plain))
 
 
-def test_the_twelve_route_types_in_order(content):
+def test_the_twelve_route_types_in_order():
     assert tuple(RouteType.objects.order_by("order").values_list("slug", flat=True)) == ROUTE_TYPES
     assert list(RouteType.objects.order_by("order").values_list("order", flat=True)) == list(
         range(1, 13)
@@ -141,7 +135,7 @@ def test_the_twelve_route_types_in_order(content):
     )
 
 
-def test_required_duties_and_their_official_text(content):
+def test_required_duties_and_their_official_text():
     slugs = set(LegalDuty.objects.values_list("slug", flat=True))
     assert set(REQUIRED_DUTIES) <= slugs
     for duty in LegalDuty.objects.all():
@@ -158,7 +152,7 @@ def test_required_duties_and_their_official_text(content):
     assert "bailii.org" in LegalDuty.objects.get(slug="l-and-p-v-warwickshire-2015").official_url
 
 
-def test_general_duty_is_cited_as_s17_1(content):
+def test_general_duty_is_cited_as_s17_1():
     assert (
         LegalDuty.objects.get(slug="children-act-1989-s17-1").citation == "Children Act 1989 s17(1)"
     )
@@ -179,13 +173,13 @@ def test_general_duty_is_cited_as_s17_1(content):
         ("norfolk-new-social-care-advice", 6, "weeks", False, "norfolk"),
     ],
 )
-def test_timescales(content, slug, length, unit, statutory, council):
+def test_timescales(slug, length, unit, statutory, council):
     timescale = Timescale.objects.get(slug=slug)
     assert (timescale.length, timescale.unit, timescale.statutory) == (length, unit, statutory)
     assert (timescale.council.slug if timescale.council else None) == council
 
 
-def test_levels_of_need(content):
+def test_levels_of_need():
     def codes(council):
         return list(
             LevelOfNeed.objects.published()
@@ -207,7 +201,7 @@ def test_levels_of_need(content):
 
 
 @pytest.mark.parametrize("council", COUNCILS)
-def test_each_council_has_its_pages_and_route_services(content, council):
+def test_each_council_has_its_pages_and_route_services(council):
     pages = set(
         Page.objects.published().filter(council__slug=council).values_list("slug", flat=True)
     )
@@ -217,7 +211,7 @@ def test_each_council_has_its_pages_and_route_services(content, council):
         assert services.answering(route).exists(), route
 
 
-def test_route_finder_service_slugs(content):
+def test_route_finder_service_slugs():
     expected = {
         "stoke-on-trent": {
             "aiming-high": "short-breaks",
@@ -247,7 +241,7 @@ def test_route_finder_service_slugs(content):
             assert service.route_types.filter(slug=route).exists(), (council, slug, route)
 
 
-def test_contacts_are_roles_not_people(content):
+def test_contacts_are_roles_not_people():
     for contact in Contact.objects.all():
         assert not MOBILE.search(contact.phone), contact
         assert "haines" not in f"{contact.name} {contact.email} {contact.notes}".lower()
@@ -260,12 +254,12 @@ def test_contacts_are_roles_not_people(content):
     assert norfolk.email == "csehcp@norfolk.gov.uk" and "professionals" in norfolk.notes.lower()
 
 
-def test_front_doors_are_as_settled(content):
+def test_front_doors_are_as_settled():
     assert Council.objects.get(slug="essex").front_door_phone == "0345 603 7627"
     assert Council.objects.get(slug="stoke-on-trent").front_door_phone == "01782 235100"
 
 
-def test_synonyms(content):
+def test_synonyms():
     pairs = dict(Synonym.objects.filter(council__isnull=True).values_list("term", "means"))
     assert len(pairs) >= 15
     assert pairs["respite"] == "short breaks"

@@ -9,6 +9,7 @@ from tests.factories import (
     make_duty,
     make_guide,
     make_route_type,
+    make_service,
 )
 
 # Route type -> the test council's services that answer it (slug, name), in no particular order.
@@ -40,10 +41,10 @@ def make_finder_council(slug="finderton", extra_services=0, **fields):
         )
     for route_type, services in SERVICES.items():
         for service_slug, name in services:
-            service = make_service(council, service_slug, name)
+            service = make_service(council, service_slug, name=name)
             service.route_types.add(routes[route_type])
             service.contacts.add(service_contact)
-    draft = make_service(council, *DRAFT_SERVICE, status="draft")
+    draft = make_service(council, DRAFT_SERVICE[0], name=DRAFT_SERVICE[1], status="draft")
     draft.route_types.add(routes["short-breaks"])
     extra = Service.objects.bulk_create(
         _service(council, f"extra-{number}", f"Extra {number:04d}")
@@ -66,9 +67,3 @@ def _service(council, slug, name, status="published"):
         who_for="Disabled children.", how_to_get="1. Call us.", access="self-referral",
         last_reviewed=REVIEWED, review_due=REVIEWED, source="test",
     )
-
-
-def make_service(council, slug, name, status="published"):
-    service = _service(council, slug, name, status)
-    service.save()
-    return service

@@ -14,6 +14,7 @@ from eligibility.finder.council_data import national_routes, route_services, rou
 from eligibility.finder.rules import ROUTE_TYPES, Answers, suggest
 from eligibility.models import RouteType
 from tests.eligibility.finder_data import make_finder_council
+from tests.support.content import load_shipped_content
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def run(council, answers_path):
 
 
 def test_command_prints_the_contract_json_for_a_stoke_family(tmp_path):
-    call_command("load_content", stdout=StringIO())
+    load_shipped_content()
     status, out, err = run("stoke-on-trent", write_answers(tmp_path, STOKE_FAMILY))
     assert (status, err) == (0, "")
     assert out.startswith('{\n  "council": "stoke-on-trent",\n  "urgent": false,')  # indent 2

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.factories import make_council
-from tests.factories_toolkit import make_national_timescales, make_timescale
+from tests.factories import make_council, make_national_timescales, make_timescale
 
 pytestmark = pytest.mark.django_db
 URL = "/tools/deadlines/"

@@ -17,6 +17,7 @@ from eligibility.finder.questions import QUESTIONS, answers_in_use
 from eligibility.finder.rules import ALWAYS_ASK, NOT_A_DECISION, Answers, suggest
 from tests.eligibility.finder_data import make_finder_council
 from tests.factories import make_council
+from tests.support.content import rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +47,11 @@ SECRETS = ["severe-learning-difficulties", "life-limiting-illness", "single-care
            "limited-network", "being-assessed", "not-sure", "severe learning"]
 
 
-@pytest.fixture
-def finder(db):
-    return make_finder_council("finderton")
+@pytest.fixture(scope="module")
+def finder(django_db_setup, django_db_blocker):
+    """The route finder's council, made once for the module (tests here only read it)."""
+    with rolled_back(django_db_blocker):
+        yield make_finder_council("finderton")
 
 
 def give(client, answers):
@@ -378,7 +381,7 @@ def test_result_is_never_cached(result_page):
 
 def test_result_page_queries_do_not_grow_with_services(client, db):
     make_finder_council("small", extra_services=10)
-    make_finder_council("large", extra_services=200)
+    make_finder_council("large", extra_services=40)
     counts = []
     for slug in ("small", "large"):
         give(client, FAMILY_ANSWERS)

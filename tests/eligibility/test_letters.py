@@ -1,11 +1,10 @@
 """Letter templates for each seed council: the council's details, the law, and a text download."""
 
 import pytest
-from django.core.management import call_command
 
 from services.models import Council
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_content")]
 
 SEED_COUNCILS = ["essex", "bexley", "norfolk", "stoke-on-trent"]
 LETTERS = {
@@ -38,13 +37,8 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def seed_councils(db):
-    call_command("load_content")
-
-
 @pytest.mark.parametrize(("slug", "letter"), CASES)
-def test_letter_names_the_council_and_quotes_the_law(client, seed_councils, slug, letter):
+def test_letter_names_the_council_and_quotes_the_law(client, slug, letter):
     council = Council.objects.get(slug=slug)
     response = client.get(f"/{slug}/letters/{letter}/")
     html = response.content.decode()
@@ -58,7 +52,7 @@ def test_letter_names_the_council_and_quotes_the_law(client, seed_councils, slug
 
 
 @pytest.mark.parametrize(("slug", "letter"), CASES)
-def test_letter_downloads_as_plain_text(client, seed_councils, slug, letter):
+def test_letter_downloads_as_plain_text(client, slug, letter):
     council = Council.objects.get(slug=slug)
     response = client.get(f"/{slug}/letters/{letter}/", {"format": "txt"})
     text = response.content.decode()
@@ -82,23 +76,23 @@ def test_letter_downloads_as_plain_text(client, seed_councils, slug, letter):
         pytest.param("bexley", "find it on https://www.bexley.gov.uk/", id="bexley-website"),
     ],
 )
-def test_letter_is_addressed_to_the_councils_front_door(client, seed_councils, slug, contact):
+def test_letter_is_addressed_to_the_councils_front_door(client, slug, contact):
     text = client.get(f"/{slug}/letters/child-in-need-assessment/?format=txt").content.decode()
     assert contact in text
 
 
 @pytest.mark.parametrize("slug", SEED_COUNCILS)
-def test_letters_index_lists_every_letter(client, seed_councils, slug):
+def test_letters_index_lists_every_letter(client, slug):
     html = client.get(f"/{slug}/letters/").content.decode()
     for letter in LETTERS:
         assert f'href="/{slug}/letters/{letter}/"' in html
 
 
-def test_unknown_letter_is_not_found(client, seed_councils):
+def test_unknown_letter_is_not_found(client):
     assert client.get("/essex/letters/no-such-letter/").status_code == 404
 
 
-def test_letter_posts_nothing_and_stores_nothing(client, seed_councils):
+def test_letter_posts_nothing_and_stores_nothing(client):
     html = client.get("/essex/letters/child-in-need-assessment/").content.decode()
     assert "<form" not in html
     assert "<input" not in html

@@ -8,8 +8,6 @@ import re
 
 import pytest
 from django.core import signing
-from django.core.management import call_command
-from django.db import transaction
 
 from eligibility.finder import answers as stored
 from eligibility.finder.council_data import national_routes, route_texts
@@ -57,12 +55,9 @@ H1 = re.compile(r'<h1 class="govuk-heading-xl">([^<]+)</h1>')
 DUTY_LINK = re.compile(r'href="/rights/([a-z0-9-]+)/"')
 
 
-@pytest.fixture(scope="module")
-def shipped(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+@pytest.fixture
+def shipped(seeded_content):
+    """The shipped content, loaded once for this module (tests/conftest.py)."""
 
 
 def result_sections(client, family):

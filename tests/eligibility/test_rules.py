@@ -419,6 +419,7 @@ def rule_id(index: int, rule: Rule) -> str:
 RULE_IDS = [rule_id(index, rule) for index, rule in enumerate(RULES)]
 
 
+@pytest.mark.engine_independent
 @pytest.mark.parametrize("index", range(len(RULES)), ids=RULE_IDS)
 def test_rule_reason_appears_whenever_its_condition_holds(index):
     applied, missing = rule_outcomes()[index]
@@ -427,6 +428,7 @@ def test_rule_reason_appears_whenever_its_condition_holds(index):
     assert missing == 0, f"reason missing for {missing} of {applied} families"
 
 
+@pytest.mark.engine_independent
 def test_every_reason_shown_comes_from_a_rule_that_held():
     for answers, result in swept()[::7]:
         for r in result.routes:
@@ -764,6 +766,7 @@ def test_error_message_stays_on_one_line_for_a_multiline_value():
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.engine_independent
 def test_bounded_sweep_every_family_gets_sound_routes():
     count = 0
     for answers, result in swept():

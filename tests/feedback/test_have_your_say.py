@@ -3,14 +3,12 @@
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Permission
 from django.test import Client
 
 from feedback.admin import CommentAdmin
 from feedback.models import Comment, CommentGroup, publication_overdue
-from services.models import StaffMembership
-from tests.factories import make_council
-from tests.factories_toolkit import make_group
+from tests.factories import make_council, make_group, make_staff
 
 pytestmark = pytest.mark.django_db
 FORM = "/testshire/have-your-say/"
@@ -165,18 +163,17 @@ def test_admin_cannot_add_comments_by_hand(rf, admin_user):
     assert not CommentAdmin(Comment, admin.site).has_add_permission(request)
 
 
-def make_staff(council, username="editor"):
-    user = User.objects.create_user(username, password="x", is_staff=True)  # noqa: S106
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="feedback"))
-    StaffMembership.objects.create(user=user, council=council)
-    return user
+def feedback_staff(council):
+    """A staff user of `council` with every permission of the feedback app, and no other."""
+    permissions = Permission.objects.filter(content_type__app_label="feedback")
+    return make_staff("editor", council, permissions=permissions)
 
 
 def test_staff_see_only_their_own_councils_comments(client, council):
     other = make_council("otherton")
     Comment.objects.create(council=council, topic="content", text="Testshire comment")
     Comment.objects.create(council=other, topic="content", text="Otherton comment")
-    client.force_login(make_staff(council))
+    client.force_login(feedback_staff(council))
     html = client.get("/admin/feedback/comment/").content.decode()
     assert "Testshire comment" in html
     assert "Otherton comment" not in html
@@ -188,7 +185,7 @@ def test_staff_see_only_their_own_councils_groups(client, council):
     other = make_council("otherton")
     make_group(council, title="Testshire group")
     make_group(other, title="Otherton group")
-    client.force_login(make_staff(council))
+    client.force_login(feedback_staff(council))
     html = client.get("/admin/feedback/commentgroup/").content.decode()
     assert "Testshire group" in html
     assert "Otherton group" not in html
@@ -211,7 +208,7 @@ def test_publication_is_overdue_after_12_months(council, published_on, status, o
 
 def test_admin_warns_when_the_last_publication_is_over_12_months_old(client, council):
     make_group(council, published_on=date(2020, 1, 1))
-    client.force_login(make_staff(council))
+    client.force_login(feedback_staff(council))
     html = client.get("/admin/feedback/commentgroup/", follow=True).content.decode()
     assert "last published “You said, we did” on 1 January 2020" in html
     assert "regulation 56(3)" in html
@@ -219,7 +216,7 @@ def test_admin_warns_when_the_last_publication_is_over_12_months_old(client, cou
 
 def test_admin_does_not_warn_after_a_recent_publication(client, council):
     make_group(council, published_on=date.today())
-    client.force_login(make_staff(council))
+    client.force_login(feedback_staff(council))
     html = client.get("/admin/feedback/commentgroup/").content.decode()
     assert "regulation 56(3)" not in html
 

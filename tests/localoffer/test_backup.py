@@ -31,8 +31,8 @@ def forget_history(text):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seeded_content_with_history")
 def test_a_council_exports_and_loads_back_with_the_same_content_and_history(tmp_path):
-    call_command("load_content")
     service = Service.objects.get(council__slug="stoke-on-trent", slug="aiming-high")
     service.summary = "Edited once so that history has a change in it."
     service.save()
@@ -51,8 +51,8 @@ def test_a_council_exports_and_loads_back_with_the_same_content_and_history(tmp_
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("seeded_content_with_history")
 def test_history_times_load_back_to_the_microsecond(tmp_path):
-    call_command("load_content")
     service = Service.objects.get(council__slug="stoke-on-trent", slug="aiming-high")
     record = service.history.earliest()
     instant = datetime.datetime(2026, 3, 2, 10, 0, 0, 456, tzinfo=datetime.UTC)
@@ -92,14 +92,18 @@ def table_counts(url):
     not DATABASE_URL.startswith(("postgres://", "postgresql://")) or not shutil.which("pg_dump"),
     reason="needs PostgreSQL and pg_dump: set DATABASE_URL=postgres://... (CI's second pass does)",
 )
-def test_postgres_backup_restores_every_row(tmp_path):
+def test_postgres_backup_restores_every_row(tmp_path, postgres_template):
     dump = tmp_path / "backup.dump"
-    with throwaway_postgres_database(DATABASE_URL) as source:
+    with throwaway_postgres_database(DATABASE_URL, template=postgres_template) as source:
         run = {"cwd": ROOT, "check": True, "capture_output": True}
         subprocess.run(["scripts/backup.sh", str(dump)], env={**os.environ, "DATABASE_URL": source},
                        **run)
         expected = table_counts(source)
-        with throwaway_postgres_database(DATABASE_URL) as target:
+        with throwaway_postgres_database(DATABASE_URL, template=postgres_template) as target:
+            # The target differs from the backup, so only a working restore makes them equal.
+            with psycopg2.connect(target) as connection, connection.cursor() as cursor:
+                cursor.execute("TRUNCATE services_service, services_historicalservice CASCADE")
+            assert table_counts(target) != expected
             subprocess.run(["scripts/restore.sh", str(dump)],
                            env={**os.environ, "DATABASE_URL": target}, **run)
             assert table_counts(target) == expected

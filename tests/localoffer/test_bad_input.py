@@ -3,11 +3,10 @@
 import urllib.parse
 
 import pytest
-from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_content")]
 
 FUZZ = settings(
     max_examples=40, deadline=None, derandomize=True,
@@ -49,15 +48,10 @@ def quote(value):
     return urllib.parse.quote(value.encode("utf-8"), safe="")
 
 
-@pytest.fixture
-def content():
-    call_command("load_content")
-
-
 @pytest.mark.parametrize("path, names", QUERY_PAGES.items(), ids=QUERY_PAGES.keys())
 @FUZZ
 @given(data=st.data())
-def test_odd_query_strings_never_cause_a_server_error(client, content, path, names, data):
+def test_odd_query_strings_never_cause_a_server_error(client, path, names, data):
     pairs = data.draw(st.lists(st.tuples(st.sampled_from(names), odd_text), max_size=6))
     extra = data.draw(st.lists(raw_escape, max_size=3))
     query = "&".join(f"{name}={quote(value)}" for name, value in pairs)
@@ -69,7 +63,7 @@ def test_odd_query_strings_never_cause_a_server_error(client, content, path, nam
 @pytest.mark.parametrize("path, names", FORM_POSTS.items(), ids=FORM_POSTS.keys())
 @FUZZ
 @given(data=st.data())
-def test_odd_form_posts_never_cause_a_server_error(client, content, path, names, data):
+def test_odd_form_posts_never_cause_a_server_error(client, path, names, data):
     fields = data.draw(st.dictionaries(st.sampled_from(names), st.lists(odd_text, max_size=3)))
     response = client.post(path, fields)
     assert response.status_code < 500, (path, {k: [v[:80] for v in vs] for k, vs in fields.items()})
@@ -79,7 +73,7 @@ def test_odd_form_posts_never_cause_a_server_error(client, content, path, names,
 @FUZZ
 @given(data=st.data())
 def test_raw_form_bodies_with_broken_escapes_never_cause_a_server_error(
-    client, content, path, names, data
+    client, path, names, data
 ):
     pieces = data.draw(st.lists(st.tuples(st.sampled_from(names), raw_escape), max_size=4))
     body = "&".join(f"{name}={piece}" for name, piece in pieces).encode()

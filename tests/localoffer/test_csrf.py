@@ -3,13 +3,12 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_content")]
 
 SAMPLES = {
     "council": "stoke-on-trent",
@@ -64,7 +63,6 @@ def test_the_url_list_covers_the_main_features(urls):
 
 
 def test_every_address_refuses_a_post_without_a_csrf_token(urls):
-    call_command("load_content")
     client = Client(enforce_csrf_checks=True)
     for url in urls:
         with CaptureQueriesContext(connection) as queries:
@@ -74,7 +72,6 @@ def test_every_address_refuses_a_post_without_a_csrf_token(urls):
 
 
 def test_no_get_writes_to_the_database(urls):
-    call_command("load_content")
     client = Client()
     for url in urls:
         with CaptureQueriesContext(connection) as queries:

@@ -24,8 +24,8 @@ def until(predicate, seconds=10):
     return predicate()
 
 
-def test_lost_database_gives_503_then_recovers_without_a_restart():
-    with throwaway_postgres_database(DATABASE_URL) as url:
+def test_lost_database_gives_503_then_recovers_without_a_restart(postgres_template):
+    with throwaway_postgres_database(DATABASE_URL, template=postgres_template) as url:
         proxy = TcpProxy("127.0.0.1", 5432)
         proxy.start()
         proxied = url.replace(":5432/", f":{proxy.port}/")

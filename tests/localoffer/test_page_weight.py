@@ -5,9 +5,8 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_content")]
 
 MAIN_PAGES = [
     "/", "/stoke-on-trent/", "/stoke-on-trent/services/", "/stoke-on-trent/services/aiming-high/",
@@ -62,18 +61,13 @@ def first_view(client, url):
     return total, requests
 
 
-@pytest.fixture
-def content():
-    call_command("load_content")
-
-
 @pytest.mark.parametrize("url", MAIN_PAGES)
-def test_page_html_is_under_30_kb_compressed(client, content, url):
+def test_page_html_is_under_30_kb_compressed(client, url):
     assert compressed(client.get(url).content) < 30_000
 
 
 @pytest.mark.parametrize("url", MAIN_PAGES)
-def test_first_view_is_under_250_kb_and_15_requests(client, content, url):
+def test_first_view_is_under_250_kb_and_15_requests(client, url):
     size, requests = first_view(client, url)
     assert size < 250_000, size
     assert requests <= 15, requests

@@ -42,10 +42,10 @@ def service_pk(url, council, slug):
     return int(result.stdout.strip())
 
 
-def test_a_change_published_through_one_instance_shows_on_the_other_at_once():
+def test_a_change_published_through_one_instance_shows_on_the_other_at_once(postgres_template):
     password = secrets.token_urlsafe(16)
     shared = {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": f"two-{secrets.token_hex(4)}"}
-    with throwaway_postgres_database(DATABASE_URL) as url:
+    with throwaway_postgres_database(DATABASE_URL, template=postgres_template) as url:
         make_superuser(url, password)
         pk = service_pk(url, "stoke-on-trent", "aiming-high")
         with (

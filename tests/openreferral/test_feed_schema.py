@@ -1,9 +1,9 @@
 """Every endpoint of the council feed and the whole-install feed matches the ORUK 3.0 schemas."""
 
 import pytest
-from django.core.management import call_command
 
 from services.models import Service
+from tests.support.content import load_shipped_content
 
 FEEDS = [
     pytest.param("/testshire/open-referral/", id="council-feed"),
@@ -83,7 +83,7 @@ def test_openapi_description_lists_what_the_feed_implements(client, feed_data, b
 
 
 def test_shipped_fixtures_give_valid_feeds(client, db, validate_response):
-    call_command("load_content")
+    load_shipped_content()
     for service in Service.objects.published().select_related("council"):
         base = f"/{service.council.slug}/open-referral/"
         validate_response("/services/{id}", get_json(client, f"{base}services/{service.oruk_id}"))

@@ -5,6 +5,7 @@ import pytest
 from eligibility.models import LevelOfNeed
 from tests.factories import REVIEWED, make_council
 from tests.services.directory import make_directory, names
+from tests.support.content import rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -12,9 +13,11 @@ CWD, AIMING, OVERNIGHT = "Children with Disabilities Team", "Aiming High", "Over
 SALT, FORUM = "Speech and language therapy", "Parent carer forum"
 
 
-@pytest.fixture
-def shire(db):
-    return make_directory("shire")
+@pytest.fixture(scope="module")
+def shire(django_db_setup, django_db_blocker):
+    """The directory, made once for the module (every test here only reads it)."""
+    with rolled_back(django_db_blocker):
+        yield make_directory("shire")
 
 
 def found(client, query_string):

@@ -180,7 +180,7 @@ FULL = (
 def test_search_queries_do_not_grow_with_results(client, template):
     Synonym.objects.create(term="respite", means="service")
     make_full_council("small", services=10)
-    make_full_council("large", services=200)
+    make_full_council("large", services=40)
     counts = []
     for slug in ("small", "large"):
         cache.clear()
@@ -193,7 +193,7 @@ def test_search_queries_do_not_grow_with_results(client, template):
 
 
 def test_a_search_page_runs_a_known_number_of_queries(client, django_assert_num_queries):
-    make_full_council("shire", services=200)
+    make_full_council("shire", services=40)
     # council, categories, route types, levels, synonyms, count, page, 3 prefetches,
     # last reviewed, glossary acronyms (once per content change); and on PostgreSQL whether
     # any service matches every word

@@ -4,6 +4,7 @@ import functools
 import os
 import secrets
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -33,20 +34,47 @@ def server_env(**extra):
     return env
 
 
-@contextmanager
-def throwaway_postgres_database(base_url):
-    """A new database on the server of `base_url`, migrated and loaded, dropped afterwards."""
-    params = dj_database_url.parse(base_url)
-    name = f"lo_throwaway_{secrets.token_hex(4)}"
+def _admin_connection(params):
     admin = psycopg2.connect(
         host=params["HOST"], port=params["PORT"] or 5432, user=params["USER"], dbname="postgres"
     )
     admin.autocommit = True
+    return admin
+
+
+@contextmanager
+def loaded_postgres_template(base_url):
+    """A new database on the server of `base_url`, migrated and loaded once, to copy from.
+
+    Yields its name; dropped afterwards. Copying it (CREATE DATABASE ... TEMPLATE) takes about a
+    second, where migrate and load_content in a new process take tens.
+    """
+    with throwaway_postgres_database(base_url, prefix="lo_template") as url:
+        yield dj_database_url.parse(url)["NAME"]
+
+
+@contextmanager
+def throwaway_postgres_database(base_url, template=None, prefix="lo_throwaway"):
+    """A new database on the server of `base_url`, dropped afterwards; yields its URL.
+
+    A copy of `template` (from loaded_postgres_template) when given; otherwise migrated and
+    loaded with the shipped content by manage.py, as an operator would.
+    """
+    params = dj_database_url.parse(base_url)
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    admin = _admin_connection(params)
     with admin.cursor() as cursor:
-        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        if template:
+            cursor.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+        else:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     url = f"postgres://{params['USER']}@{params['HOST']}:{params['PORT'] or 5432}/{name}"
     try:
-        for command in (["migrate", "--noinput"], ["load_content"]):
+        for command in () if template else (["migrate", "--noinput"], ["load_content"]):
             subprocess.run(
                 [sys.executable, "manage.py", *command], cwd=ROOT, check=True,
                 env=server_env(DATABASE_URL=url), capture_output=True,
@@ -58,6 +86,26 @@ def throwaway_postgres_database(base_url):
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
             )
         admin.close()
+
+
+def subprocess_database_url(tmp_path):
+    """A DATABASE_URL with the test database's tables, for a manage.py run in a new process.
+
+    On PostgreSQL, the test database itself: the new process sees the migrated tables and none
+    of the test's uncommitted rows. SQLite's test database lives in memory, so it is copied to a
+    file, which takes milliseconds where `migrate` on a new file takes seconds.
+    """
+    from django.db import connection
+
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        path = tmp_path / "db.sqlite3"
+        copy = sqlite3.connect(path)
+        connection.connection.backup(copy)
+        copy.close()
+        return f"sqlite:///{path}"
+    params = connection.settings_dict
+    return f"postgres://{params['USER']}@{params['HOST']}:{params['PORT'] or 5432}/{params['NAME']}"
 
 
 @functools.cache
