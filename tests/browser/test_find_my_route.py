@@ -75,8 +75,8 @@ def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, server, 
     assert "Help that may fit your family" in main
     assert "This is guidance, not a decision." in main
     headings = page.locator("section.lo-route-result h2").all_inner_texts()
-    assert headings[0].startswith("1. Short breaks")
-    assert any("An assessment by a social worker for disabled children" in h for h in headings)
+    assert headings[0].startswith("1. National short-breaks")  # titles: the RouteType rows
+    assert any("National social-work-assessment" in h for h in headings)
     assert "Aiming High" in main
 
 
@@ -104,8 +104,8 @@ def test_find_my_route_works_without_javascript(no_js_page, server, finder):
     page.click(f"a[href='{START}result/']")
     page.wait_for_url(f"**{START}result/")
     headings = page.locator("section.lo-route-result h2").all_inner_texts()
-    assert headings[0].startswith("1. Keeping your child safe from harm")
-    assert any("Planning for adult life" in h for h in headings)
+    assert headings[0].startswith("1. National child-protection")
+    assert any("National transition-assessment" in h for h in headings)
     page.click("button:has-text('Start again')")
     page.wait_for_url(f"**{START}age/")
     assert "lo_route_answers" not in [cookie["name"] for cookie in page.context.cookies()]
