@@ -13,6 +13,7 @@ from services.models import Council
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r'<a [^>]*href="(/[^"#?]*)"')
 ROMAN = re.compile(r"^[IVXLC]+$")  # "Part III" of an Act is a number, not an acronym
+POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) \d[A-Z]{2}\b")  # "DA6 7AT": an address
 
 
 def crawl(client, start, depth=2):
@@ -36,8 +37,9 @@ def unexplained(page, terms):
     main = page[page.find("<main"):page.find("</main>")]
     text = html.unescape(re.sub(r"<[^>]+>", " ", main))
     missing = []
-    for acronym in sorted(set(ACRONYM.findall(text)) - {a for a in ACRONYM.findall(text)
-                                                          if ROMAN.match(a)}):
+    not_acronyms = {a for a in ACRONYM.findall(text) if ROMAN.match(a)}
+    not_acronyms |= set(POSTCODE.findall(text))
+    for acronym in sorted(set(ACRONYM.findall(text)) - not_acronyms):
         linked = f">{acronym}</abbr>" in main
         spelled = acronym in terms and terms[acronym][0].lower() in text.lower()
         if not (linked or spelled):
@@ -58,3 +60,8 @@ def test_every_acronym_on_a_councils_pages_is_explained(slug):
 
 def test_the_check_finds_an_unexplained_acronym():
     assert unexplained("<main><p>Ask the XYZQ team.</p></main>", {}) == ["XYZQ"]
+
+
+def test_a_postcode_is_not_an_acronym():
+    page = "<main><p>Write to 2 Watling Street, Bexleyheath DA6 7AT.</p></main>"
+    assert unexplained(page, {}) == []

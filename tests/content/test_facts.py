@@ -134,6 +134,10 @@ FACTS = {
         "https://www.bexleyiass.co.uk/",
     ],
     "norfolk": [
+        # Short breaks (norfolk.gov.uk, read 30 November 2026): "Live in Norfolk, and Are aged
+        # 5-17-years-old, and Have special educational needs and/or disabilities (SEND)".
+        "aged 5 to 17",
+        "cs.shortbreaks@norfolk.gov.uk",
         "2 weeks",
         "6 weeks",
         "local practice",
@@ -250,6 +254,55 @@ def test_nothing_the_site_must_never_say(crawls, council):
         if council == "essex" and re.search(r"Southend|Thurrock", text):
             problems.append(f"{path}: Southend or Thurrock shown for Essex")
     assert problems == []
+
+
+# Each council's front door, out-of-hours line and SEND Information, Advice and Support Service,
+# as the home page shows them (public pages read on 30 November 2026; the `source` of each contact).
+HOME_CONTACTS = {
+    # 000: "Alternatively please call: 0345 603 7627". No out-of-hours number was found on
+    # essex.gov.uk, so the page says so instead of giving one.
+    "essex": ("tel:03456037627", None, "Essex SEND Information, Advice and Support Service"),
+    # bexleylscb.org.uk: "Phone 0208 303 7777 at any time if you are worried there is a risk of
+    # significant harm to a child ... Out of hours you will be connected to the Bexley Emergency
+    # Duty Service." The number is the council's own (bexley.gov.uk: "Telephone 020 8303 7777").
+    "bexley": ("tel:02083037777", "tel:02083037777", "Bexley IASS"),
+    # norfolk.gov.uk: "If you are worried about the safety or welfare of a child please call us on
+    # 0344 800 8020." and "If you call out of hours ... your call will be taken by our out of
+    # hours staff."
+    "norfolk": (
+        "tel:03448008020", "tel:03448008020", "Norfolk SEND Information, Advice and Support"
+    ),
+    # 004: "CHAD Referral (Children's Advice and Duty Service) 01782-235100"; stoke.gov.uk:
+    # "Emergency Duty Team: 01782 234234 (outside office hours, weekends and bank holidays)".
+    "stoke-on-trent": (
+        "tel:01782235100", "tel:01782234234", "Stoke-on-Trent SEND Information, Advice and Support"
+    ),
+}
+
+
+@pytest.mark.parametrize("council", list(HOME_CONTACTS))
+def test_council_home_shows_its_front_door_as_a_tel_link(crawls, council):
+    front_door, _, _ = HOME_CONTACTS[council]
+    assert f'href="{front_door}"' in crawls[council][f"/{council}/"][1]
+
+
+@pytest.mark.parametrize("council", list(HOME_CONTACTS))
+def test_council_home_shows_an_out_of_hours_line_or_says_none_was_confirmed(crawls, council):
+    _, out_of_hours, _ = HOME_CONTACTS[council]
+    body = crawls[council][f"/{council}/"][1]
+    if out_of_hours:
+        assert "out of office hours" in text_of(body) and f'href="{out_of_hours}"' in body
+    else:
+        assert "We could not confirm an out-of-hours number" in text_of(body)
+
+
+@pytest.mark.parametrize("council", list(HOME_CONTACTS))
+def test_free_impartial_advice_leads_to_the_councils_iass(crawls, council):
+    _, _, iass = HOME_CONTACTS[council]
+    status, body = crawls[council][f"/{council}/routes/information-advice/"]
+    who_to_call = text_of(body.split("Who to call", 1)[1].split("</main>", 1)[0])
+    assert status == 200 and iass in who_to_call
+    assert HOME_CONTACTS[council][0].removeprefix("tel:") not in who_to_call.replace(" ", "")
 
 
 def test_general_duty_page_cites_s17_1(crawls):
