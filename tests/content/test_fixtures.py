@@ -254,9 +254,32 @@ def test_contacts_are_roles_not_people():
     assert norfolk.email == "csehcp@norfolk.gov.uk" and "professionals" in norfolk.notes.lower()
 
 
-def test_front_doors_are_as_settled():
-    assert Council.objects.get(slug="essex").front_door_phone == "0345 603 7627"
-    assert Council.objects.get(slug="stoke-on-trent").front_door_phone == "01782 235100"
+@pytest.mark.parametrize(
+    "council, phone",
+    [
+        # PRODUCT.md settled details: "children's social care 0345 603 7627 (seed 000)".
+        ("essex", "0345 603 7627"),
+        # PRODUCT.md settled details: "CHAD 01782 235100 (seed 004)".
+        ("stoke-on-trent", "01782 235100"),
+        # bexley.gov.uk (read 30 November 2026): "Telephone 020 8303 7777"; Bexley Safeguarding
+        # Children Board: "Phone 0208 303 7777 at any time if you are worried ...".
+        ("bexley", "020 8303 7777"),
+        # norfolk.gov.uk report-concerns (read 30 November 2026): "If you are worried about the
+        # safety or welfare of a child please call us on 0344 800 8020."
+        ("norfolk", "0344 800 8020"),
+    ],
+)
+def test_front_doors_are_as_settled_or_confirmed(council, phone):
+    assert Council.objects.get(slug=council).front_door_phone == phone
+
+
+def test_every_contact_from_a_public_page_records_the_date_it_was_read():
+    undated = [
+        f"{contact.council.slug}/{contact.slug}"
+        for contact in Contact.objects.all()
+        if "http" in contact.source and " read 20" not in contact.source
+    ]
+    assert undated == []
 
 
 def test_synonyms():

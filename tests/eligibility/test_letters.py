@@ -27,6 +27,10 @@ LETTERS = {
     "missed-deadline-complaint": [
         "formal complaint",
         "Section 26(3) of the Children Act 1989",
+        # Issue 17: s26(3) only for Children Act functions; EHC and Care Act deadlines have their
+        # own routes, so the letter offers a paragraph for each.
+        "Special Educational Needs and Disability Regulations 2014",
+        "National Health Service Complaints (England) Regulations 2009",
         "Local Government and Social Care Ombudsman",
     ],
 }
@@ -72,8 +76,10 @@ def test_letter_downloads_as_plain_text(client, slug, letter):
     [
         pytest.param("essex", "Phone: 0345 603 7627", id="essex-phone"),
         pytest.param("stoke-on-trent", "Phone: 01782 235100", id="stoke-chad"),
-        pytest.param("norfolk", "find it on https://www.norfolk.gov.uk/", id="norfolk-website"),
-        pytest.param("bexley", "find it on https://www.bexley.gov.uk/", id="bexley-website"),
+        # norfolk.gov.uk (read 30 November 2026): "please call us on 0344 800 8020".
+        pytest.param("norfolk", "Phone: 0344 800 8020", id="norfolk-phone"),
+        # bexley.gov.uk (read 30 November 2026): "Telephone 020 8303 7777".
+        pytest.param("bexley", "Phone: 020 8303 7777", id="bexley-phone"),
     ],
 )
 def test_letter_is_addressed_to_the_councils_front_door(client, slug, contact):

@@ -99,5 +99,6 @@ def test_levels_page_falls_back_to_the_national_continuum(client):
     make_level(None, code="universal", name="Universal services")
     html = client.get("/bareshire/levels-of-need/").content.decode()
     assert bare.name in html
-    assert "national continuum" in html
+    # Audit C3: the generic levels are shown as such, never as the council's own.
+    assert f"They are not {bare.name}'s own levels." in html
     assert "Universal services" in html
