@@ -135,22 +135,29 @@ def gunicorn(**environment):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base)
+        wait_until_up(base, process)
         yield base
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def wait_until_up(base, seconds=20):
+def wait_until_up(base, process, seconds=60):
+    """Poll /healthz until gunicorn answers.
+
+    On a busy machine a worker can take many seconds to import Django, so a connection that is
+    accepted but not yet answered (a timeout) means "not yet", like a refused one.
+    """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited ({process.returncode}) before answering at {base}")
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            return
-        except (urllib.error.URLError, ConnectionError):
+            with urllib.request.urlopen(base + "/healthz", timeout=5):
+                return
+        except OSError:  # refused, reset or timed out while the worker starts
             time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not start at {base}")
+    raise RuntimeError(f"gunicorn did not start at {base} within {seconds} s")
 
 
 def fetch(url):
