@@ -9,9 +9,9 @@ from django.core.signals import request_finished, request_started
 from django.utils.html import escape
 
 from core.caching import content_version
+from core.markup import Rewriter
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
-TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 # Inside these an acronym is expanded (abbr) but not linked: a link may not hold a link.
 NO_LINK = {"a", "button", "label", "legend"}
 # Inside these it is left alone.
@@ -67,39 +67,43 @@ def _shared_glossary_acronyms():
     return terms
 
 
+class AcronymExplainer(Rewriter):
+    """Explain each glossary acronym's first use in the text nodes of an HTML fragment."""
+
+    def __init__(self, terms, glossary_url="/glossary/", link=True, done=None):
+        super().__init__()
+        self.terms, self.glossary_url, self.link = terms, glossary_url, link
+        self.done = set() if done is None else done
+
+    def text(self, data):
+        if UNTOUCHED.intersection(self.open_tags):
+            return escape(data)
+        may_link = self.link and not NO_LINK.intersection(self.open_tags)
+        pieces, last = [], 0
+        for match in ACRONYM.finditer(data):
+            pieces.append(escape(data[last:match.start()]))
+            pieces.append(self.explain(match.group(0), may_link))
+            last = match.end()
+        pieces.append(escape(data[last:]))
+        return "".join(pieces)
+
+    def explain(self, acronym, may_link):
+        if acronym not in self.terms or acronym in self.done:
+            return acronym
+        self.done.add(acronym)
+        meaning, slug = self.terms[acronym]
+        abbr = f'<abbr title="{escape(meaning)}">{acronym}</abbr>'
+        if not may_link:
+            return abbr
+        href = escape(f"{self.glossary_url}#{slug}")
+        return f'<a class="govuk-link lo-term" href="{href}">{abbr}</a>'
+
+
 def explain_acronyms(html, terms, glossary_url="/glossary/", link=True):
     """Link each glossary acronym's first use in `html` to its entry, with its expansion.
 
     Inside links, buttons and labels (or with link=False) the acronym is expanded but not
-    linked; inside the page heading, titles and existing abbreviations it is left alone.
+    linked; inside the page heading, titles and existing abbreviations it is left alone. Only
+    text is looked at: the HTML is parsed, so attribute values are never touched.
     """
-    done, open_tags = set(), []
-    pieces = TAG_OR_TEXT.split(html)
-    for index, piece in enumerate(pieces):
-        if piece.startswith("<"):
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
-            tag = name.group(1).lower() if name else ""
-            if tag in NO_LINK | UNTOUCHED:
-                if piece.startswith("</"):
-                    if tag in open_tags:
-                        open_tags.remove(tag)
-                elif not piece.endswith("/>"):
-                    open_tags.append(tag)
-            continue
-        if not piece or UNTOUCHED.intersection(open_tags):
-            continue
-        may_link = link and not NO_LINK.intersection(open_tags)
-
-        def explain(match, may_link=may_link):
-            acronym = match.group(0)
-            if acronym not in terms or acronym in done:
-                return acronym
-            done.add(acronym)
-            meaning, slug = terms[acronym]
-            abbr = f'<abbr title="{escape(meaning)}">{acronym}</abbr>'
-            if not may_link:
-                return abbr
-            return f'<a class="govuk-link lo-term" href="{glossary_url}#{slug}">{abbr}</a>'
-
-        pieces[index] = ACRONYM.sub(explain, piece)
-    return "".join(pieces)
+    return AcronymExplainer(terms, glossary_url, link).rewrite(html)

@@ -10,7 +10,8 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import ngettext
 
-from core.formatting import render_markdown
+from core.formatting import render_markdown_with_report
+from core.glossary import glossary_acronyms
 from core.models import Status
 from services.admin.permissions import (
     can_publish,
@@ -279,7 +280,8 @@ class CouncilScopedAdmin:
             text = getattr(obj, name, "") or ""
             if text.strip():
                 label = self.model._meta.get_field(name).verbose_name
-                previews.append({"label": label, "html": render_markdown(text)})
+                html, removed = render_markdown_with_report(text, glossary_acronyms())
+                previews.append({"label": label, "html": html, "removed": removed})
         return {
             "reading_scores": scores,
             "reading_target": READING_EASE_TARGET,

@@ -44,3 +44,24 @@ def test_change_form_shows_preview_and_warns_on_hard_text(client, editor_a, coun
     scores = {row["label"]: row["hard"] for row in page.context["reading_scores"]}
     assert scores == {"summary": False, "what it is": False, "who it is for": True,
                       "how to get it": False}
+
+
+def test_preview_explains_acronyms_as_the_public_page_does(client, editor_a):
+    service = Service.objects.get(slug="ayshire-breaks")
+    service.description = "Ask the CWD team."
+    service.save()
+    client.force_login(editor_a)
+    html = client.get(reverse("admin:services_service_change", args=[service.pk])).content.decode()
+    assert '<abbr title="Children with Disabilities">CWD</abbr>' in html
+
+
+def test_preview_tells_the_editor_what_was_taken_out(client, editor_a):
+    service = Service.objects.get(slug="ayshire-breaks")
+    service.description = "See ![our map](map.png) or [click](javascript:alert(1))."
+    service.save()
+    client.force_login(editor_a)
+    page = client.get(reverse("admin:services_service_change", args=[service.pk]))
+    html = page.content.decode()
+    assert "Taken out of this text, so parents do not see it:" in html
+    assert "An image (our map): images are not shown." in html
+    assert "The link to javascript:alert(1): only web, email and phone links are kept." in html
