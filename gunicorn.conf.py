@@ -15,3 +15,18 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("ACCESS_LOG", "-")
 # Paths only: query strings can hold search words, and nothing a parent types is logged.
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+def _without_server_header():
+    """gunicorn always writes `Server: gunicorn`; naming the server only helps an attacker."""
+    from gunicorn.http import wsgi
+
+    default_headers = wsgi.Response.default_headers
+
+    def headers(self):
+        return [line for line in default_headers(self) if not line.startswith("Server:")]
+
+    wsgi.Response.default_headers = headers
+
+
+_without_server_header()

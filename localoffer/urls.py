@@ -9,6 +9,7 @@ from django.urls import include, path
 from core.caching import public_page
 from localoffer import views
 from services import views as services_views
+from services.admin.shortcut import view_on_site
 from toolkit import views as toolkit_views
 
 council_patterns = [
@@ -33,6 +34,8 @@ urlpatterns = [
     path("privacy/", public_page(views.privacy), name="privacy"),
     path("accessibility/", public_page(views.accessibility), name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own /admin/r/: the "View on site" redirect, scoped to the officer.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site),
     path("admin/", admin.site.urls),
     path(
         "tools/deadlines/",

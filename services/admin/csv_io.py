@@ -1,8 +1,9 @@
 """A council's services as CSV, out and back in, without losing or changing anything.
 
 Export then import changes nothing. Cells that a spreadsheet would run as a formula (starting
-with =, +, -, @, a tab or a carriage return) are written with a leading apostrophe, and so is
-a cell that already starts with one; import takes exactly one apostrophe off again.
+with =, +, -, @, their full-width forms, a space, tab, newline or carriage return) are written
+with a leading apostrophe, and so is a cell that already starts with one; import takes exactly
+one apostrophe off again.
 Import checks every row before it writes any, and writes nothing if one row is wrong.
 """
 
@@ -17,7 +18,9 @@ from core.caching import one_change
 from core.models import Status
 from services.models import Category, Contact, Service, linked_model
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may read as the start of a formula: the ASCII signs, their full-width
+# forms, and the white space some spreadsheets skip before one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", " ", "＝", "＋", "－", "＠")
 ESCAPE = "'"
 LIST_SEPARATOR = ";"
 NATIONAL_PREFIX = "national:"
@@ -193,6 +196,9 @@ def plan_row(council, existing, tables, line, row, can_publish):
     links_before = current_m2m(service)
     for name in TEXT_FIELDS:
         value = row[name]
+        if "\x00" in value:
+            errors.append(RowError(line, name, "Take out the NUL character: text cannot hold it."))
+            continue
         if name == "out_of_area":
             try:
                 value = parse_bool(value)
@@ -201,7 +207,7 @@ def plan_row(council, existing, tables, line, row, can_publish):
                 continue
         elif name in {"min_age", "max_age"}:
             value = value.strip()
-            if not value.isdigit():
+            if not (value.isascii() and value.isdigit()):  # "²" is a digit to Python
                 errors.append(RowError(line, name, "Enter an age as a whole number of years."))
                 continue
             value = int(value)

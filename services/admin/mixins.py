@@ -5,7 +5,7 @@ Set `national = True` on admins of national data (read-only to council staff).
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import ngettext
@@ -245,11 +245,17 @@ class CouncilScopedAdmin:
 
     def _check_live_object_in_scope(self, request, object_id):
         """Another council's object, live or deleted, is not found; own deleted rows are."""
+        try:
+            self.model._meta.pk.to_python(object_id)
+        except ValidationError:
+            raise Http404 from None  # not an id at all (issue 18: was a 500)
         live = self.model._default_manager.filter(pk=object_id).first()
         if live is not None:
             if self.get_object(request, object_id) is None:
                 raise Http404
             return
+        if not hasattr(self.model, "history"):
+            raise Http404  # a model without history has nothing to show for a deleted row
         history = self.model.history.filter(pk=object_id).order_by("-history_date").first()
         if history is None or not (
             request.user.is_superuser or in_scope(request.user, history.instance)

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 
 from core.caching import one_change
 
@@ -53,6 +54,17 @@ def one_line(text):
     return " ".join(str(text).split())
 
 
+def reset_id_sequences(models):
+    """Fixtures with ids (synonyms) leave PostgreSQL's id sequences behind: move them on.
+
+    Otherwise the next row added in the admin is given an id already taken (IntegrityError).
+    SQLite needs nothing (no statements are returned).
+    """
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), sorted(models, key=str)):
+            cursor.execute(statement)
+
+
 class Command(BaseCommand):
     help = "Load every fixture in fixtures/ (idempotent: natural keys update existing rows)."
 
@@ -67,11 +79,12 @@ class Command(BaseCommand):
         if not files:
             raise CommandError(f"no fixture files found in {directory}")
         with transaction.atomic(), one_change():
-            deferred = []
+            deferred, models = [], set()
             count = 0
             for path in files:
                 for loaded in self.read(path):
                     self.save(path, loaded)
+                    models.add(type(loaded.object))
                     count += 1
                     if loaded.deferred_fields:
                         deferred.append((path, loaded))
@@ -82,6 +95,7 @@ class Command(BaseCommand):
                     raise CommandError(
                         f"{path.name}: {describe(loaded.object)}: {one_line(error)}"
                     ) from None
+            reset_id_sequences(models)
         self.stdout.write(f"Loaded {count} objects from {len(files)} fixture files.")
 
     def read(self, path):
