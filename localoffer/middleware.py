@@ -1,11 +1,17 @@
-"""Site-wide middleware: headers on every response; a soft landing when the database is down."""
+"""Site-wide middleware: headers on every response; a soft landing when the database is down;
+staff sessions that end, and a second factor for the admin."""
 
 import logging
+import time
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +65,78 @@ class DatabaseUnavailableMiddleware:
     def unavailable(self, request, error):
         logger.error("database unavailable: %s", type(error).__name__)
         return service_unavailable(request)
+
+
+# Session keys that time a staff member's session (StaffSessionMiddleware).
+SIGNED_IN_AT = "staff_signed_in_at"
+LAST_SEEN = "staff_last_seen"
+# Seconds between writes of LAST_SEEN, so a busy admin page does not save the session each time.
+LAST_SEEN_RESOLUTION = 60
+
+
+def stamp_sign_in(sender, request, user, **kwargs):
+    """user_logged_in receiver: the session's clock starts now."""
+    now = time.time()
+    request.session[SIGNED_IN_AT] = now
+    request.session[LAST_SEEN] = now
+
+
+class StaffSessionMiddleware:
+    """A staff session ends after STAFF_IDLE_MINUTES without a request, and at the latest
+    STAFF_MAX_SESSION_HOURS after signing in, whatever happens in between (ASVS 3.3).
+
+    A staff session without a sign-in time (one from before this rule) is ended too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            self.check(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def check(request):
+        session = request.session
+        now = time.time()
+        idle = settings.STAFF_IDLE_MINUTES * 60
+        started = session.get(SIGNED_IN_AT)
+        seen = session.get(LAST_SEEN, started)
+        if (
+            started is None
+            or now - started > settings.STAFF_MAX_SESSION_HOURS * 3600
+            or now - seen > idle
+        ):
+            logout(request)
+            return
+        if now - seen >= LAST_SEEN_RESOLUTION:
+            session[LAST_SEEN] = now
+        session.set_expiry(idle)
+
+
+class StaffSecondFactorMiddleware:
+    """With REQUIRE_SECOND_FACTOR, a staff member reaches the admin only after a one-time code.
+
+    Signed in with a password alone, every admin page sends them to the second-factor page,
+    which enrols an authenticator app the first time and asks for a code after that.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.REQUIRE_SECOND_FACTOR and self.needs_code(request):
+            target = reverse("second-factor")
+            return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    @staticmethod
+    def needs_code(request):
+        admin = reverse("admin:index")
+        open_pages = (reverse("admin:login"), reverse("admin:logout"), reverse("second-factor"))
+        if not request.path.startswith(admin) or request.path.startswith(open_pages):
+            return False
+        user = request.user
+        return user.is_authenticated and user.is_staff and not user.is_verified()

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core.caching import public_page
-from localoffer import views
+from localoffer import staff_auth, views
 from services import views as services_views
 from toolkit import views as toolkit_views
 
@@ -33,6 +33,8 @@ urlpatterns = [
     path("privacy/", public_page(views.privacy), name="privacy"),
     path("accessibility/", public_page(views.accessibility), name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("admin/second-factor/", staff_auth.second_factor, name="second-factor"),
     path("admin/", admin.site.urls),
     path(
         "tools/deadlines/",
