@@ -1,6 +1,8 @@
 """Site-wide middleware: headers on every response; a soft landing when the database is down;
 staff sessions that end, and a second factor for the admin."""
 
+import functools
+import ipaddress
 import logging
 import time
 from urllib.parse import urlencode
@@ -140,3 +142,69 @@ class StaffSecondFactorMiddleware:
             return False
         user = request.user
         return user.is_authenticated and user.is_staff and not user.is_verified()
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(trusted):
+    return tuple(ipaddress.ip_network(item, strict=False) for item in trusted)
+
+
+def _address(text):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+class TrustedProxyMiddleware:
+    """Believe X-Forwarded-For and X-Forwarded-Proto only from a trusted proxy (TRUSTED_PROXIES).
+
+    From a trusted proxy, REMOTE_ADDR becomes the visitor's address (the rate limit and the
+    sign-in lockout count by it), and X-Forwarded-Proto is kept, so SECURE_PROXY_SSL_HEADER
+    can honour it. From anyone else both headers are removed before anything reads them.
+
+    TRUSTED_PROXIES is either a count N (every request comes through N proxies, each appending
+    the address it was reached from: the visitor is the Nth address from the right) or
+    addresses and networks (walking X-Forwarded-For from the right, the visitor is the first
+    address that is not a trusted proxy).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        meta = request.META
+        trusted = settings.TRUSTED_PROXIES
+        chain = [part for part in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if isinstance(trusted, int) and trusted > 0:
+            client = _address(chain[-trusted]) if len(chain) >= trusted else None
+            believed = True
+        elif trusted and self.is_trusted(meta.get("REMOTE_ADDR", ""), _networks(tuple(trusted))):
+            client = self.first_untrusted(chain, _networks(tuple(trusted)))
+            believed = True
+        else:
+            client, believed = None, False
+        if client is not None:
+            meta["REMOTE_ADDR"] = str(client)
+        if not believed:
+            meta.pop("HTTP_X_FORWARDED_PROTO", None)
+            meta.pop("HTTP_X_FORWARDED_FOR", None)
+        return self.get_response(request)
+
+    @staticmethod
+    def is_trusted(text, networks):
+        address = _address(text)
+        return address is not None and any(address in network for network in networks)
+
+    @staticmethod
+    def first_untrusted(chain, networks):
+        """The rightmost address not in `networks`; None if one is not an address at all."""
+        client = None
+        for part in reversed(chain):
+            address = _address(part)
+            if address is None:
+                return client
+            client = address
+            if not any(address in network for network in networks):
+                return address
+        return client

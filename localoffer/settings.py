@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from localoffer.env import env_bool, env_int, env_list, env_str, env_url
+from localoffer.env import env_bool, env_int, env_list, env_proxies, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "localoffer.middleware.TrustedProxyMiddleware",
     "localoffer.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "localoffer.middleware.PermissionsPolicyMiddleware",
@@ -168,7 +169,11 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+# Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (README, "Behind a proxy"):
+# TrustedProxyMiddleware removes both headers from anyone else, so this header is honoured only
+# when a trusted proxy sent it.
+TRUSTED_PROXIES = env_proxies("TRUSTED_PROXIES")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
