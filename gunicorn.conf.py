@@ -18,3 +18,5 @@ secure_scheme_headers = {}
 accesslog = os.environ.get("ACCESS_LOG", "-")
 # Paths only: query strings can hold search words, and nothing a parent types is logged.
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# The route finder's lines lose the address and the question page (localoffer/private_logs.py).
+logger_class = "localoffer.private_logs.PrivateAccessLogger"

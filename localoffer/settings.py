@@ -197,7 +197,10 @@ PERMISSIONS_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"hide_finder_pages": {"()": "localoffer.private_logs.HideFinderPages"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["hide_finder_pages"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 

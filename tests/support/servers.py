@@ -129,7 +129,8 @@ def gunicorn(**environment):
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "localoffer.wsgi"],
         cwd=ROOT,
-        env=server_env(PORT=port, WEB_CONCURRENCY=1, ACCESS_LOG="/dev/null", **environment),
+        env=server_env(**{"PORT": port, "WEB_CONCURRENCY": 1, "ACCESS_LOG": "/dev/null",
+                          **environment}),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
