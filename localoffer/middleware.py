@@ -115,7 +115,7 @@ class StaffSessionMiddleware:
             return
         if now - seen >= LAST_SEEN_RESOLUTION:
             session[LAST_SEEN] = now
-        session.set_expiry(idle)
+            session.set_expiry(idle)  # the cookie, and the stored session, end when idle
 
 
 class StaffSecondFactorMiddleware:

@@ -135,3 +135,17 @@ def test_the_next_address_may_not_leave_the_site(client, staff, required):
     device = TOTPDevice.objects.get()
     response = client.post(SECOND_FACTOR, {"token": code_for(device), "next": "https://evil.example/"})
     assert 'href="/admin/"' in response.content.decode()
+
+
+def test_after_a_wrong_code_guessing_is_slowed_down(client, staff, required, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60  # the delay doubles from 60 s: no race in the test
+    client.force_login(staff)
+    device, _ = enrol(client)
+    client.logout()
+    client.force_login(staff)
+    client.post(SECOND_FACTOR, {"token": "000000"})
+    device.refresh_from_db()
+    device.last_t = -1
+    device.save()
+    client.post(SECOND_FACTOR, {"token": code_for(device), "next": "/admin/"})
+    assert client.get("/admin/").status_code == 302  # even the right code waits out the delay
