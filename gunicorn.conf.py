@@ -11,7 +11,10 @@ graceful_timeout = 20
 # Recycle workers now and then (MAX_REQUESTS=0 turns it off, as the load test does to see leaks).
 max_requests = int(os.environ.get("MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn believes no X-Forwarded-* header itself: the app's TrustedProxyMiddleware decides,
+# from TRUSTED_PROXIES, whom to believe (README, "Behind a proxy").
+forwarded_allow_ips = ""
+secure_scheme_headers = {}
 accesslog = os.environ.get("ACCESS_LOG", "-")
 # Paths only: query strings can hold search words, and nothing a parent types is logged.
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
@@ -30,3 +33,5 @@ def _without_server_header():
 
 
 _without_server_header()
+# The route finder's lines lose the address and the question page (localoffer/private_logs.py).
+logger_class = "localoffer.private_logs.PrivateAccessLogger"

@@ -14,11 +14,19 @@ def have_your_say(request, council):
     council = get_council(council)
     context = {"council": council, "last_reviewed": council.last_reviewed}
     if request.method == "POST":
-        if ratelimit.is_limited(request):
-            return render(request, "feedback/rate_limited.html", context, status=429)
         form = CommentForm(request.POST)
+        try:
+            # Counted only once the form is valid; the count and the check are one atomic step.
+            wait = ratelimit.wait_seconds(request) or (
+                form.is_valid() and ratelimit.take(request)
+            )
+        except ratelimit.Unavailable:
+            return _try_later(request, {**context, "text": request.POST.get("text", "")})
+        if wait:
+            response = render(request, "feedback/rate_limited.html", context, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         if form.is_valid():
-            ratelimit.record(request)
             if not form.is_robot:
                 Comment.objects.create(
                     council=council,
@@ -29,6 +37,13 @@ def have_your_say(request, council):
     else:
         form = CommentForm()
     return render(request, "feedback/have_your_say.html", {**context, "form": form})
+
+
+def _try_later(request, context):
+    """The comment counter is down: refuse (closed), kindly, rather than take unlimited comments."""
+    response = render(request, "feedback/try_later.html", context, status=503)
+    response["Retry-After"] = "300"
+    return response
 
 
 def thanks(request, council):

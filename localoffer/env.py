@@ -4,6 +4,7 @@ Each helper raises ImproperlyConfigured with a one-line message naming the varia
 misconfigured server stops at start-up instead of running half-configured.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -65,3 +66,28 @@ def env_url(name, schemes, default=""):
         allowed = ", ".join(schemes)
         raise ImproperlyConfigured(f"{name} must start with one of {allowed}://, got {raw!r}")
     return raw
+
+
+def env_proxies(name):
+    """Which proxies to believe: a count ("1": the app is reached only through one proxy) or
+    comma-separated addresses and networks ("10.0.0.5,10.1.0.0/16"); unset believes none.
+
+    Returns the count as an int, or a tuple of the addresses and networks as text.
+    """
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ()
+    if raw.isdigit():
+        count = int(raw)
+        if not 1 <= count <= 10:
+            raise ImproperlyConfigured(f"{name} must be a count from 1 to 10, got {raw!r}")
+        return count
+    items = tuple(item.strip() for item in raw.split(",") if item.strip())
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must be a count or IP addresses and networks, got {item!r}"
+            ) from None
+    return items

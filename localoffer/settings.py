@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from localoffer.env import env_bool, env_int, env_list, env_str, env_url
+from localoffer.env import env_bool, env_int, env_list, env_proxies, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "localoffer",
     "services",
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "localoffer.middleware.TrustedProxyMiddleware",
     "localoffer.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RefuseUnusableInputMiddleware",
@@ -58,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "localoffer.middleware.StaffSessionMiddleware",
+    "localoffer.middleware.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -90,9 +97,24 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Fail fast and closed (SECURITY.md "Failing closed"): a database that cannot be reached, or
+# stops answering, gives the 503 page within a few seconds instead of holding a worker.
+DB_TIMEOUT = env_int("DB_TIMEOUT", 3, minimum=2, maximum=3600)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Fail fast (and answer 503) rather than hang when the database cannot be reached.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DB_TIMEOUT,
+            # The server cancels a statement a second before the web server stops waiting.
+            "options": f"-c statement_timeout={(DB_TIMEOUT - 1) * 1000}",
+            # Notice a peer that has gone away: on an idle pooled connection (keepalives) and
+            # while data sent is not acknowledged (tcp_user_timeout, milliseconds).
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": DB_TIMEOUT * 1000,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_url("REDIS_URL", ("redis", "rediss"))
@@ -148,7 +170,11 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+# Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (README, "Behind a proxy"):
+# TrustedProxyMiddleware removes both headers from anyone else, so this header is honoured only
+# when a trusted proxy sent it.
+TRUSTED_PROXIES = env_proxies("TRUSTED_PROXIES")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -172,7 +198,10 @@ PERMISSIONS_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"hide_finder_pages": {"()": "localoffer.private_logs.HideFinderPages"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["hide_finder_pages"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
@@ -181,13 +210,24 @@ PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 60, minimum=0, maximum=60)
 # How long the app keeps a rendered public page in its own cache; saves retire pages at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600, minimum=0, maximum=86400)
 
-# Login protection (django-axes): lock a username from one address after repeated failures.
+# Login protection (django-axes): lock an account, and an address, after repeated failures.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Two counts, each locking at AXES_FAILURE_LIMIT: one per account whatever the address (guessing
+# from many addresses), one per address whatever the account (one address trying many accounts).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# Staff sign-in (SECURITY.md "Staff sign-in"): a second factor (TOTP, django-otp) for every staff
+# account on the admin, on by default in production; staff sessions end when idle and at most
+# STAFF_MAX_SESSION_HOURS after signing in, whatever they do.
+REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", default=PRODUCTION)
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30, minimum=1, maximum=720)
+STAFF_MAX_SESSION_HOURS = 12
+SESSION_COOKIE_AGE = STAFF_MAX_SESSION_HOURS * 3600  # only staff have sessions
+OTP_TOTP_ISSUER = "Local Offer"

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core.caching import public_page
-from localoffer import views
+from localoffer import staff_auth, views
 from services import views as services_views
 from services.admin.shortcut import view_on_site
 from toolkit import views as toolkit_views
@@ -36,6 +36,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Before the admin's own /admin/r/: the "View on site" redirect, scoped to the officer.
     path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site),
+    path("readyz", views.readyz, name="readyz"),
+    path("admin/second-factor/", staff_auth.second_factor, name="second-factor"),
     path("admin/", admin.site.urls),
     path(
         "tools/deadlines/",

@@ -1,7 +1,10 @@
 """Site-wide pages: home, rights, glossary, privacy, accessibility, health and errors."""
 
+import secrets
 from datetime import date
 
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -55,7 +58,42 @@ def accessibility(request):
 
 
 def healthz(request):
+    """Liveness: the process answers. It touches neither the database nor the cache."""
     return JsonResponse({"status": "ok"})
+
+
+def readyz(request):
+    """Readiness: can this instance serve pages? 503 while the database does not answer.
+
+    The cache is checked and reported, but a cache that is down leaves the instance ready:
+    pages are then served uncached (README, "Failing soft"), and a load balancer that took
+    every instance out because the shared Redis was down would turn that into an outage.
+    """
+    database = _database_answers()
+    cache_ok = _cache_answers()
+    body = {
+        "status": ("ok" if cache_ok else "degraded") if database else "unavailable",
+        "database": "ok" if database else "unavailable",
+        "cache": "ok" if cache_ok else "unavailable",
+    }
+    response = JsonResponse(body, status=200 if database else 503)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _database_answers():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+def _cache_answers():
+    key, value = "readyz:probe", secrets.token_hex(8)
+    cache.set(key, value, 10)
+    return cache.get(key) == value
 
 
 def page_not_found(request, exception):

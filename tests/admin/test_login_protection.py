@@ -1,4 +1,5 @@
-"""Sign-in failures lock a username out from one address; errors never say which part was wrong."""
+"""Sign-in failures lock an account out from every address, and an address out for every account;
+errors never say which part was wrong."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -36,14 +37,27 @@ def test_locked_out_after_five_failures_even_with_the_right_password(client, sta
     assert sign_in(client, "officer", "right-Passphrase-42").status_code == 429
 
 
-def test_lockout_is_per_username_and_address(client, staff_user):
+def test_lockout_is_per_account_across_addresses(client, staff_user):
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.1", "10.0.0.2", "10.0.0.1"):
+        sign_in(client, "officer", "wrong", address)
+    assert sign_in(client, "officer", "right-Passphrase-42", "10.0.0.3").status_code == 429
+
+
+def test_lockout_is_per_address_across_accounts(client, staff_user):
+    for name in ("a", "b", "c", "d", "e"):
+        sign_in(client, name, "wrong", "10.0.0.1")
+    assert sign_in(client, "officer", "right-Passphrase-42", "10.0.0.1").status_code == 429
+
+
+def test_an_account_locked_at_one_address_leaves_other_accounts_and_addresses_alone(
+    client, staff_user
+):
     for _ in range(5):
-        sign_in(client, "officer", "wrong")
-    assert sign_in(client, "officer", "right-Passphrase-42", "10.0.0.2").status_code == 302
+        sign_in(client, "officer", "wrong", "10.0.0.1")
     other = get_user_model().objects.create_user("colleague", password="right-Passphrase-42")
     other.is_staff = True
     other.save()
-    assert sign_in(client, "colleague", "right-Passphrase-42").status_code == 302
+    assert sign_in(client, "colleague", "right-Passphrase-42", "10.0.0.2").status_code == 302
 
 
 def test_four_failures_then_success_signs_in(client, staff_user):

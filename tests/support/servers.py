@@ -129,7 +129,8 @@ def gunicorn(**environment):
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "localoffer.wsgi"],
         cwd=ROOT,
-        env=server_env(PORT=port, WEB_CONCURRENCY=1, ACCESS_LOG="/dev/null", **environment),
+        env=server_env(**{"PORT": port, "WEB_CONCURRENCY": 1, "ACCESS_LOG": "/dev/null",
+                          **environment}),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -172,7 +173,11 @@ def fetch(url):
 
 
 class TcpProxy:
-    """Forwards a loopback port to a target; `cut()` drops every connection and refuses new ones."""
+    """Forwards a loopback port to a target; `cut()` drops every connection and refuses new ones.
+
+    `stall()` keeps every connection open, and accepts new ones, but passes nothing on (a
+    database or network that stops answering without closing anything); `resume()` ends that.
+    """
 
     def __init__(self, target_host, target_port):
         self.target = (target_host, target_port)
@@ -180,6 +185,13 @@ class TcpProxy:
         self.connections = []
         self.listener = None
         self.lock = threading.Lock()
+        self.stalled = False
+
+    def stall(self):
+        self.stalled = True
+
+    def resume(self):
+        self.stalled = False
 
     def start(self):
         self.listener = socket.socket()
@@ -216,11 +228,11 @@ class TcpProxy:
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source, sink):
+    def _pipe(self, source, sink):
         try:
             while data := source.recv(65536):
-                sink.sendall(data)
+                if not self.stalled:  # while stalled, what arrives is dropped
+                    sink.sendall(data)
         except OSError:
             pass
         finally:
