@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from core.caching import public_page
 from core.formatting import govuk_date
-from core.shortcuts import get_council
+from core.shortcuts import council_from_query, get_council
 from eligibility.finder.views import TEMPLATES, result_context
 from eligibility.models import LegalDuty, Timescale
 from services.models import Council
@@ -63,19 +63,15 @@ def period_words(timescale):
     return deadlines.plural(timescale.length, word)
 
 
-def council_from_query(params):
-    """The council named by `?council=<slug>`, or None when absent or unknown."""
-    slug = params.get("council", "")
-    if not isinstance(slug, str) or not slug or len(slug) > 100:
-        return None
-    return Council.objects.filter(slug=slug).first()
-
-
 def answer(params, council):
     """(form, result) for a deadline question in `params`; result is None unless it is valid."""
     timescales = timescales_for(council)
     asked = is_a_question(params)
-    form = DeadlineForm(query_data(params) if asked else None, timescales=timescales)
+    chosen = params.get("timescale", "")
+    initial = {"timescale": chosen} if chosen in {t.slug for t in timescales} else {}
+    form = DeadlineForm(
+        query_data(params) if asked else None, timescales=timescales, initial=initial
+    )
     if not (asked and form.is_valid()):
         return form, None
     timescale = form.cleaned_data["timescale"]
@@ -101,7 +97,7 @@ def timescales_for(council):
 
 @public_unless_asked
 def deadline_calculator(request):
-    council = council_from_query(request.GET)
+    council = council_from_query(request)
     form, result = answer(request.GET, council)
     timescales = form.timescales.values()
     context = {
