@@ -1,9 +1,25 @@
 """Small helpers every app's views use."""
 
+import re
+
 from django.apps import apps
 from django.shortcuts import get_object_or_404
+
+SLUG = re.compile(r"^[-a-z0-9]{1,50}$")
 
 
 def get_council(slug):
     """The council named by the first part of the address, or the 404 page."""
     return get_object_or_404(apps.get_model("services", "Council"), slug=slug)
+
+
+def council_from_query(request):
+    """The council named by `?council=<slug>` on a site-wide page, or None.
+
+    A site-wide page reached from a council keeps its name, colour and a way back. A missing,
+    malformed or unknown slug gives the plain site-wide page, never an error.
+    """
+    slug = request.GET.get("council", "")
+    if not SLUG.match(slug):
+        return None
+    return apps.get_model("services", "Council").objects.filter(slug=slug).first()

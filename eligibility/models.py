@@ -191,6 +191,9 @@ class Timescale(Reviewed):
         WORKING_DAYS = "working-days", "working days"
         WEEKS = "weeks", "weeks"
         DAYS = "days", "days"
+        # "15 days beginning with the day on which ..." (SEND Regulations 2014 reg 13(1)):
+        # the start day is day 1.
+        DAYS_BEGINNING_WITH = "days-beginning-with", "days, the start day counts as day 1"
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200, help_text="e.g. Child and family assessment.")

@@ -41,7 +41,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "tools/deadlines/",
-        public_page(toolkit_views.deadline_calculator),
+        toolkit_views.deadline_calculator,  # public and cached unless it carries dates
         name="deadline-calculator",
     ),
     path(

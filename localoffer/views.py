@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from core.shortcuts import council_from_query
 from eligibility.models import LegalDuty
 from services.models import Council, GlossaryTerm
 
@@ -24,6 +25,7 @@ def home(request):
 def rights_index(request):
     duties = LegalDuty.objects.all()
     context = {
+        "council": council_from_query(request),
         "duties": duties,
         "last_reviewed": duties.aggregate(latest=Max("last_reviewed"))["latest"]
         or SITE_PAGES_REVIEWED,
@@ -35,13 +37,18 @@ def duty_detail(request, slug):
     duty = get_object_or_404(
         LegalDuty.objects.prefetch_related("route_types", "timescales"), slug=slug
     )
-    context = {"duty": duty, "last_reviewed": duty.last_reviewed}
+    context = {
+        "council": council_from_query(request),
+        "duty": duty,
+        "last_reviewed": duty.last_reviewed,
+    }
     return render(request, "localoffer/duty_detail.html", context)
 
 
 def glossary(request):
     terms = GlossaryTerm.objects.all()
     context = {
+        "council": council_from_query(request),
         "terms": terms,
         "last_reviewed": terms.aggregate(latest=Max("last_reviewed"))["latest"]
         or SITE_PAGES_REVIEWED,

@@ -3,6 +3,9 @@
 Working days skip Saturdays, Sundays and bank holidays in England. Day 1 is the first working
 day after the start date, so "45 working days from referral" on a Friday starts counting on
 the Monday. Weeks and days are calendar periods: six weeks from 3 March is 14 April.
+A period of days "beginning with" a day counts that day as day 1 (SEND Regulations 2014 reg 13(1):
+"at least 15 days, beginning with the day on which the draft plan was served"), so its last day
+is the start day plus 14.
 """
 
 from dataclasses import dataclass
@@ -13,7 +16,8 @@ import holidays
 WORKING_DAYS = "working-days"
 WEEKS = "weeks"
 DAYS = "days"
-UNITS = (WORKING_DAYS, WEEKS, DAYS)
+DAYS_BEGINNING_WITH = "days-beginning-with"
+UNITS = (WORKING_DAYS, WEEKS, DAYS, DAYS_BEGINNING_WITH)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,10 @@ def deadline(start, length, unit):
         return Deadline(start, start + timedelta(weeks=length), length, unit)
     if unit == DAYS:
         return Deadline(start, start + timedelta(days=length), length, unit)
+    if unit == DAYS_BEGINNING_WITH:
+        if length < 1:
+            raise ValueError("a period beginning with a day is at least 1 day long")
+        return Deadline(start, start + timedelta(days=length - 1), length, unit)
     raise ValueError(f"unknown unit {unit!r}; expected one of {', '.join(UNITS)}")
 
 
@@ -88,8 +96,18 @@ def _and_list(items):
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def plural(number, word):
+    """"1 working day", "3 working days"."""
+    return _plural(number, word)
+
+
 def how_counted(result):
     """One or two plain-English sentences saying which days were skipped, if any."""
+    if result.unit == DAYS_BEGINNING_WITH:
+        return (
+            f"We counted {_plural(result.length, 'day')} on the calendar, with the start date "
+            "as day 1. Weekends and bank holidays count as days."
+        )
     if result.unit != WORKING_DAYS:
         unit = "week" if result.unit == WEEKS else "day"
         return (
@@ -111,3 +129,54 @@ def is_bank_holiday(day):
     """The bank holiday's name if `day` is one in England, otherwise None."""
     name = ENGLAND.get(day)
     return _named(name) if name else None
+
+
+def is_working_day(day):
+    return not is_weekend(day) and day not in ENGLAND
+
+
+def working_days_between(after, upto):
+    """How many working days fall after `after`, up to and including `upto` (0 if none)."""
+    count, day = 0, after
+    while day < upto:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count += 1
+    return count
+
+
+PASSED = "passed"
+TODAY = "today"
+TO_COME = "to-come"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a deadline stands on `today`: passed, today or still to come, in working days."""
+
+    state: str
+    working_days: int
+    today: date
+
+    @property
+    def sentence(self):
+        days = _plural(self.working_days, "working day")
+        if self.state == PASSED:
+            if self.working_days == 0:
+                return "The deadline has passed. No working days have gone by since."
+            return f"The deadline has passed. It was {days} ago."
+        if self.state == TODAY:
+            return "The deadline is today."
+        if self.working_days == 0:
+            return "The deadline has not passed yet. No working days are left before it."
+        verb = "is" if self.working_days == 1 else "are"
+        return f"The deadline has not passed yet. There {verb} {days} left."
+
+
+def standing(due, today):
+    """Whether `due` has passed on `today`, and by (or in) how many working days."""
+    if today > due:
+        return Standing(PASSED, working_days_between(due, today), today)
+    if today == due:
+        return Standing(TODAY, 0, today)
+    return Standing(TO_COME, working_days_between(today, due), today)

@@ -69,8 +69,11 @@ def query_data(params):
 
 
 def is_a_question(params):
-    """True when the query string asks for a deadline (not just the council)."""
-    keys = {"start", "start_0", "start_1", "start_2", "timescale"}
+    """True when the query string asks for a deadline: it carries a start date, even empty.
+
+    `?timescale=<slug>` alone (a link from a page the deadline applies to) only chooses it.
+    """
+    keys = {"start", "start_0", "start_1", "start_2"}
     return any(key in params for key in keys)
 
 

@@ -7,6 +7,9 @@ from toolkit import views
 
 urlpatterns = [
     path("letters/", public_page(views.letter_index), name="letter-index"),
-    path("letters/<slug:letter>/", public_page(views.letter_detail), name="letter-detail"),
+    path(
+        "letters/<slug:letter>/", views.public_unless_asked(views.letter_detail),
+        name="letter-detail",
+    ),
     path("find-my-route/meeting-pack/", views.meeting_pack, name="find-my-route-pack"),
 ]

@@ -2,25 +2,90 @@
 
 import re
 from datetime import date
+from functools import wraps
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from core.shortcuts import get_council
+from core.caching import public_page
+from core.formatting import govuk_date
+from core.shortcuts import council_from_query, get_council
 from eligibility.finder.views import TEMPLATES, result_context
 from eligibility.models import LegalDuty, Timescale
 from services.models import Council
 from toolkit import deadlines
 from toolkit.forms import DeadlineForm, is_a_question, query_data
-from toolkit.letters import BY_SLUG, LETTERS, LETTERS_REVIEWED
+from toolkit.letters import (
+    BY_SLUG,
+    COMPLAINT_LETTER,
+    LETTERS,
+    LETTERS_REVIEWED,
+    complaint_route,
+)
 from toolkit.meeting_pack import letters_for_routes, timescales_for_routes
 
 # When the calculator page's own words were last checked against the law.
 CALCULATOR_REVIEWED = date(2026, 11, 24)
+
+
+def today():
+    """Today's date in England (settings.TIME_ZONE): the day "as of today" is counted to."""
+    return timezone.localdate()
+
+
+def public_unless_asked(view):
+    """A public, cached page, except when the query carries a family's dates.
+
+    The dates are carried in the link or form and never stored: such an answer is rendered
+    afresh (it also depends on today's date) and kept by no cache.
+    """
+    cached, private = public_page(view), never_cache(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        chosen = private if is_a_question(request.GET) else cached
+        return chosen(request, *args, **kwargs)
+
+    return wrapper
+
+
+def period_words(timescale):
+    """"45 working days", "1 working day", "15 days", "20 weeks"."""
+    word = {
+        Timescale.Unit.WORKING_DAYS: "working day",
+        Timescale.Unit.WEEKS: "week",
+    }.get(timescale.unit, "day")
+    return deadlines.plural(timescale.length, word)
+
+
+def answer(params, council):
+    """(form, result) for a deadline question in `params`; result is None unless it is valid."""
+    timescales = timescales_for(council)
+    asked = is_a_question(params)
+    chosen = params.get("timescale", "")
+    initial = {"timescale": chosen} if chosen in {t.slug for t in timescales} else {}
+    form = DeadlineForm(
+        query_data(params) if asked else None, timescales=timescales, initial=initial
+    )
+    if not (asked and form.is_valid()):
+        return form, None
+    timescale = form.cleaned_data["timescale"]
+    counted = deadlines.deadline(form.cleaned_data["start"], timescale.length, timescale.unit)
+    return form, {
+        "timescale": timescale,
+        "period": period_words(timescale),
+        "deadline": counted,
+        "standing": deadlines.standing(counted.due, today()),
+        "route": complaint_route(timescale),
+        "how_counted": deadlines.how_counted(counted),
+        "due_is_weekend": deadlines.is_weekend(counted.due),
+        "due_bank_holiday": deadlines.is_bank_holiday(counted.due),
+    }
 
 
 def timescales_for(council):
@@ -30,30 +95,15 @@ def timescales_for(council):
     return sorted(found, key=lambda timescale: (timescale.council_id is not None, timescale.name))
 
 
+@public_unless_asked
 def deadline_calculator(request):
-    slug = request.GET.get("council", "")
-    council = Council.objects.filter(slug=slug).first() if slug else None
-    timescales = timescales_for(council)
-    asked = is_a_question(request.GET)
-    form = DeadlineForm(
-        query_data(request.GET) if asked else None, timescales=timescales
-    )
-    result = None
-    if asked and form.is_valid():
-        timescale = form.cleaned_data["timescale"]
-        counted = deadlines.deadline(
-            form.cleaned_data["start"], timescale.length, timescale.unit
-        )
-        result = {
-            "timescale": timescale,
-            "deadline": counted,
-            "how_counted": deadlines.how_counted(counted),
-            "due_is_weekend": deadlines.is_weekend(counted.due),
-            "due_bank_holiday": deadlines.is_bank_holiday(counted.due),
-        }
+    council = council_from_query(request)
+    form, result = answer(request.GET, council)
+    timescales = form.timescales.values()
     context = {
         "form": form,
         "council_chosen": council,
+        "council": council,  # the header shows the council's name, colour and a way back
         "councils": Council.objects.all() if council is None else (),
         "timescales": timescales,
         "result": result,
@@ -75,7 +125,14 @@ def letter_detail(request, council, letter):
     letter = BY_SLUG.get(letter)
     if letter is None:
         raise Http404("No such letter")
-    text = render_to_string(letter.template, {"council": council})
+    filled, route = None, None
+    if letter.slug == COMPLAINT_LETTER:
+        _, result = answer(request.GET, council)
+        if result:
+            filled, route = letter_dates(result), result["route"]
+    text = render_to_string(
+        letter.template, {"council": council, "filled": filled, "route": route}
+    )
     if request.GET.get("format") == "txt":
         response = HttpResponse(text, content_type="text/plain; charset=utf-8")
         filename = f"{council.slug}-{letter.slug}.txt"
@@ -85,10 +142,31 @@ def letter_detail(request, council, letter):
         "council": council,
         "letter": letter,
         "paragraphs": paragraphs(text),
-        "duties": LegalDuty.objects.filter(slug__in=letter.duty_slugs),
+        "duties": LegalDuty.objects.filter(
+            slug__in=route.duty_slugs if route else letter.duty_slugs
+        ),
+        "official": route.official if route else letter.official,
+        "filled": filled,
+        "query": request.GET.urlencode() if filled else "",
         "last_reviewed": LETTERS_REVIEWED,
     }
     return render(request, "letters/letter.html", context)
+
+
+def letter_dates(result):
+    """The words the complaint letter fills in from a deadline the calculator worked out."""
+    timescale, standing = result["timescale"], result["standing"]
+    return {
+        "name": timescale.name[:1].lower() + timescale.name[1:],
+        "start": govuk_date(result["deadline"].start),
+        "due": govuk_date(result["deadline"].due),
+        "period": result["period"],
+        "starts_from": timescale.starts_from,
+        "citation": timescale.legal_duty.citation if timescale.legal_duty else "",
+        "passed": standing.state == deadlines.PASSED,
+        "today": govuk_date(standing.today),
+        "late": deadlines.plural(standing.working_days, "working day"),
+    }
 
 
 def paragraphs(text):

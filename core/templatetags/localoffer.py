@@ -1,5 +1,7 @@
 """Template filters: one-line wrappers over pure functions with their own tests."""
 
+from urllib.parse import quote
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -20,6 +22,15 @@ def markdown(text):
 def explain(text):
     """Plain text, escaped, with glossary acronyms linked and expanded."""
     return mark_safe(explain_acronyms(escape(text), glossary_acronyms()))  # noqa: S308
+
+
+@register.filter
+def council_query(council, first="?"):
+    """"?council=<slug>" (or "&council=<slug>" with "&") to carry a council onto a site-wide
+    page, or "" when there is none."""
+    if not council:
+        return ""
+    return f"{first}council={quote(council.slug)}"
 
 
 @register.filter

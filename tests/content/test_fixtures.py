@@ -167,7 +167,7 @@ def test_general_duty_is_cited_as_s17_1():
         ("referral-decision", 1, "working-days", True, None),
         ("ehc-assessment-decision", 6, "weeks", True, None),
         ("social-care-advice-ehc", 6, "weeks", True, None),
-        ("draft-ehc-plan-comments", 15, "days", True, None),
+        ("draft-ehc-plan-comments", 15, "days-beginning-with", True, None),
         ("final-ehc-plan", 20, "weeks", True, None),
         ("norfolk-existing-social-care-advice", 2, "weeks", False, "norfolk"),
         ("norfolk-new-social-care-advice", 6, "weeks", False, "norfolk"),

@@ -80,7 +80,7 @@ def test_answer_with_a_council_names_its_front_door_and_complaint_letter(client,
                             "start": "2027-03-03"}).content.decode()
     assert "Essex children&#x27;s social care" in html
     assert 'href="tel:03456037627"' in html
-    assert 'href="/essex/letters/missed-deadline-complaint/"' in html
+    assert 'href="/essex/letters/missed-deadline-complaint/?timescale=' in html
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,7 @@ ROUTE_DUTY_FACTS = [
 ]
 HEADING = re.compile(r'<h2 class="govuk-heading-l" id="route-([a-z-]+)-title">\d+\. ([^<]+)</h2>')
 H1 = re.compile(r'<h1 class="govuk-heading-xl">([^<]+)</h1>')
-DUTY_LINK = re.compile(r'href="/rights/([a-z0-9-]+)/"')
+DUTY_LINK = re.compile(r'href="/rights/([a-z0-9-]+)/(?:\?council=[a-z0-9-]+)?"')
 
 
 @pytest.fixture
