@@ -50,7 +50,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Lower
 
 from core.caching import current_versions, page_scopes
 from services.models import FAQ, GlossaryTerm, Page, Service, Synonym, linked_model
@@ -60,6 +59,7 @@ MAX_QUERY_LENGTH = 200
 MAX_SYNONYM_WORDS = 4
 SEARCH_CONFIG = "english"
 WORD = re.compile(r"\w+")
+APOSTROPHE = re.compile(r"['\u2019]")
 # Words that say little about what a parent is looking for. They need not match; inside a
 # synonym ("help at home", "someone to talk to") they still count.
 STOPWORDS = frozenset(
@@ -84,8 +84,8 @@ def stem(word):
 
 
 def words_of(text):
-    """Lower-case words, punctuation dropped: "CWD?" -> ["cwd"]."""
-    return WORD.findall((text or "").lower())
+    """Lower-case words, punctuation dropped: "CWD?" -> ["cwd"], "carer's" -> ["carers"]."""
+    return WORD.findall(APOSTROPHE.sub("", (text or "").lower()))
 
 
 def stems_of(text):
@@ -246,14 +246,23 @@ def correct(text, vocabulary):
 # Synonyms and parts --------------------------------------------------------------------------
 
 
+def phrase_key(text):
+    """Words compared by their stems: "Carer's breaks" and "carers break" are one phrase."""
+    return " ".join(stem(word) for word in words_of(text))
+
+
 def synonyms_for(council, text):
-    """{term: means} for the synonyms that occur in `text`: national, then the council's own."""
-    words = words_of(text)
+    """{phrase key: means} for the synonyms that occur in `text`: national, then the council's.
+
+    Terms are compared by the stems of their words, so a term matches its plurals and its
+    punctuation does not matter. One query, whatever the text.
+    """
+    keys = [stem(word) for word in words_of(text)]
     phrases = {
-        " ".join(words[start : start + size])
-        for start in range(len(words))
+        " ".join(keys[start : start + size])
+        for start in range(len(keys))
         for size in range(1, MAX_SYNONYM_WORDS + 1)
-        if start + size <= len(words)
+        if start + size <= len(keys)
     }
     if not phrases:
         return {}
@@ -261,12 +270,15 @@ def synonyms_for(council, text):
         Synonym.objects.filter(
             Q(council=council) | Q(council__isnull=True) if council else Q(council__isnull=True)
         )
-        .annotate(lower_term=Lower("term"))
-        .filter(lower_term__in=phrases)
         .order_by(F("council").asc(nulls_first=True))
-        .values_list("lower_term", "means")
+        .values_list("term", "means")
     )
-    return dict(rows)
+    found = {}
+    for term, means in rows:
+        key = phrase_key(term)
+        if key in phrases:
+            found[key] = means
+    return found
 
 
 def parse(text, synonyms):
@@ -275,12 +287,14 @@ def parse(text, synonyms):
     A common word that is not part of a synonym is left out: "help with my son" -> son.
     """
     words = words_of(text)
+    keys = [stem(word) for word in words]
     parts, start = [], 0
     while start < len(words):
         for size in range(min(MAX_SYNONYM_WORDS, len(words) - start), 0, -1):
             phrase = " ".join(words[start : start + size])
-            if phrase in synonyms:
-                parts.append(Part(phrase, synonyms[phrase]))
+            key = " ".join(keys[start : start + size])
+            if key in synonyms:
+                parts.append(Part(phrase, synonyms[key]))
                 break
         else:
             size = 1
