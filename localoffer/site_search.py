@@ -27,6 +27,8 @@ MAX_SERVICES = 40
 MARKDOWN = re.compile(r"[#*_>`\[\]]|\(https?://[^)]*\)")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 SUMMARY_LENGTH = 180
+# A glossary entry explains a word; the pages that use it answer the question.
+GLOSSARY_BOOST = 0.5
 
 
 def one_line(text):
@@ -113,7 +115,7 @@ def _documents(council):
         title = f"{term.term} ({term.expansion})" if term.expansion else term.term
         yield Document.of(
             "Word explained", title, one_line(term.definition), f"{glossary_url}#{term.slug}",
-            term.definition, order=6,
+            term.definition, order=6, boost=GLOSSARY_BOOST,
         )
 
 

@@ -25,6 +25,7 @@ Filters narrow the published services of one council before any ranking.
 """
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
@@ -69,6 +70,9 @@ STOPWORDS = frozenset(
     might more most much must my need needed needs no not of on or our out please should so
     some something than that the their them then there these they this those to too up us
     very want wants was we were what when where which who why will with would you your""".split()
+    # Who the help is for: on nearly every page, so they would rank pages that say nothing
+    # else the parent asked for above the page that does.
+    + "child children childs son sons daughter daughters kid kids".split()
 )
 # A misspelt word is corrected only when it is this long and this close to a word of the site.
 MIN_CORRECTED_LENGTH = 4
@@ -320,22 +324,38 @@ def index_text(weighted_texts):
     return index
 
 
-def score(index, parts):
+def score(index, parts, rarity=None):
     """(how many parts match, how weighty the matches are) for an `index_text` index.
 
-    A part matches when every stem of one of its alternatives is in the index; its weight is
-    that of its weakest word.
+    A part matches when every stem of one of its alternatives is in the index. An alternative
+    weighs what its words weigh where they are found (title, summary, text), each word times
+    its `rarity` (a word on every page says little); a part weighs what its matching
+    alternatives weigh together: a page that says both "overnight" and "short breaks" answers
+    "overnight stay" better than one that says only "short breaks".
     """
+    rarity = rarity or {}
     matched = weight = 0
     for part in parts:
         best = 0
         for stems in part.stem_sets:
             if all(key in index for key in stems):
-                best = max(best, min(index[key] for key in stems))
+                best += sum(index[key] * rarity.get(key, 1) for key in stems)
         if best:
             matched += 1
             weight += best
     return matched, weight
+
+
+def rarities(indexes, parts):
+    """{stem: log(1 + how many pages / how many pages have it)} for the stems of `parts`."""
+    keys = {key for part in parts for stems in part.stem_sets for key in stems}
+    total = len(indexes) or 1
+    counts = dict.fromkeys(keys, 0)
+    for index in indexes:
+        for key in keys:
+            if key in index:
+                counts[key] += 1
+    return {key: math.log(1 + total / count) for key, count in counts.items() if count}
 
 
 @dataclass
@@ -349,22 +369,25 @@ class Document:
     index: dict = field(default_factory=dict, repr=False)
     order: int = 5  # among equal matches, lower kinds first
     found: bool = False  # already found by the database (a name matched by trigrams)
+    boost: float = 1.0  # below 1 for pages that explain a word rather than answer a need
 
     @classmethod
-    def of(cls, kind, title, summary, url, body="", order=5):
+    def of(cls, kind, title, summary, url, body="", order=5, boost=1.0):
         index = index_text([(title, TITLE), (summary, SUMMARY), (body, BODY)])
-        return cls(kind, title, summary, url, index, order)
+        return cls(kind, title, summary, url, index, order, boost=boost)
 
 
 def rank_documents(documents, parts):
     """The documents matching at least one part, best first, as (document, matched) pairs."""
     scored = []
+    rarity = rarities([document.index for document in documents], parts)
     for position, document in enumerate(documents):
-        matched, weight = score(document.index, parts)
+        matched, weight = score(document.index, parts, rarity)
         if document.found:
             matched = max(matched, 1)
         if matched:
-            scored.append(((-matched, -weight, document.order, position), document, matched))
+            key = (-matched, -weight * document.boost, document.order, position)
+            scored.append((key, document, matched))
     scored.sort(key=lambda row: row[0])
     return [(document, matched) for _key, document, matched in scored]
 
