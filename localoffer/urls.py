@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core.caching import public_page
-from localoffer import staff_auth, views
+from localoffer import site_search, staff_auth, views
 from services import views as services_views
 from services.admin.shortcut import view_on_site
 from toolkit import views as toolkit_views
@@ -22,6 +22,8 @@ council_patterns = [
         include(("services.openreferral.urls", "oruk"), namespace="council-oruk"),
     ),
     path("", include("eligibility.finder.urls")),
+    # Not through the page cache: a page for words a parent typed is never stored.
+    path("search/", site_search.site_search, name="site-search"),
     # Last: the council's own pages (about, complaints...) take any other single segment.
     path("<slug:slug>/", public_page(services_views.council_page), name="council-page"),
 ]

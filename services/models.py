@@ -31,7 +31,7 @@ HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour like #00487a."
 RESERVED_PAGE_SLUGS = frozenset(
     {
         "levels-of-need", "services", "routes", "faq", "find-my-route", "letters",
-        "have-your-say", "you-said-we-did", "open-referral", "theme.css",
+        "have-your-say", "you-said-we-did", "open-referral", "theme.css", "search",
     }
 )
 
@@ -431,11 +431,18 @@ class Synonym(models.Model):
 
     term = models.CharField(max_length=100, help_text="What a parent might type, e.g. respite.")
     means = models.CharField(
-        max_length=200, help_text="The words to search for instead, e.g. short breaks."
+        max_length=200,
+        help_text="The words to search for as well, e.g. short breaks. Separate several with "
+        "commas: personal budget, direct payments.",
     )
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, null=True, blank=True, related_name="synonyms",
         help_text="Leave blank for a synonym every council uses.",
+    )
+    source = models.CharField(
+        max_length=500, blank=True,
+        help_text="Where the words come from (for staff): a seed, a web address and the date "
+        "read, or the zero-results report.",
     )
 
     objects = SynonymManager()

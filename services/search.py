@@ -1,32 +1,43 @@
-"""Search the service directory. The one place that knows how search works.
+"""Search in parents' own words. The one place that knows how search works, for the service
+directory, the Open Referral feed and a council's site-wide search.
 
-A parent's words go through three steps:
+A parent's words go through four steps (`understand`):
 
 1. `clean_query`: NUL bytes and extra spaces go, the length is capped.
-2. `parse`: the words are split into parts, and a part that is a synonym a council keeps in the
-   admin ("respite", "CWD") also searches for what it means ("short breaks", "Children with
-   Disabilities"). Council synonyms override national ones with the same term.
-3. `rank`: on PostgreSQL, full-text search over the stored `search_vector` (weights: name A,
-   summary B, description and who it is for C; kept by the trigger of migration 0003_search),
-   ranked with `SearchRank`; when no service matches every word, trigram word similarity on the
-   name instead, so that "aiming hi" and small misspellings still find "Aiming High".
-   Elsewhere (SQLite), every part must appear in the name, summary, description or who it is
-   for, and name matches come first.
+2. `correct`: a word the site never uses is replaced by the closest word it does use
+   ("respitte" -> "respite", "asesment" -> "assessment"), by difflib against the council's own
+   vocabulary (its services, pages, questions, the glossary, route types and synonyms), kept in
+   the shared cache per content version. On PostgreSQL a service name also matches by pg_trgm
+   when nothing else does.
+3. `parse`: the words are split into parts, the longest synonym first ("someone to talk to"),
+   and a part that is a synonym also searches for what it means (alternatives separated by
+   commas: "money" -> "personal budget, direct payments"). Council synonyms override national
+   ones with the same term. Common words ("my", "for", "help with") are dropped unless they
+   belong to a synonym.
+4. `rank`: a result needs one part to match; results matching more parts come first, then the
+   weightier matches (a title above a summary above the text). Words match by their stem, so
+   "breaks" finds "break" and "assessed" finds "assessment": on PostgreSQL by full-text search
+   over the stored `search_vector` (the english configuration; trigger of migration
+   0003_search); elsewhere, and for every page that is not a service, by the Snowball English
+   stemmer (the same algorithm) in Python.
 
-Every part must match (parents see fewer, better results); a misspelt name still matches by
-trigrams. The number of queries is the same whatever the results: one for synonyms, one to see
-whether any service matches every word (PostgreSQL), then the page's count and rows. Filters
-narrow the published services of one council before any ranking.
+Filters narrow the published services of one council before any ranking.
 """
 
+import difflib
+import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache, reduce
+from operator import or_
 
+import snowballstemmer
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     TrigramWordSimilarity,
 )
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -40,17 +51,61 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Lower
 
-from services.models import Service, Synonym
+from core.caching import current_versions, page_scopes
+from services.models import FAQ, GlossaryTerm, Page, Service, Synonym, linked_model
 
 MAX_QUERY_LENGTH = 200
 # The longest synonym term matched, in words ("someone to talk to" is four).
 MAX_SYNONYM_WORDS = 4
 SEARCH_CONFIG = "english"
-# A name matches when pg_trgm's word similarity reaches pg_trgm.word_similarity_threshold, by
-# default 0.6: "aiming hi" scores 0.9 against "Aiming High", "aimng high" 0.64.
 WORD = re.compile(r"\w+")
+APOSTROPHE = re.compile(r"['\u2019]")
+# Words that say little about what a parent is looking for. They need not match; inside a
+# synonym ("help at home", "someone to talk to") they still count.
+STOPWORDS = frozenset(
+    """a about after all also am an and any anyone are as at be been before being but by can
+    could did do does doing for from get gets getting go going got had has have having he help
+    helps her here him his how i i'm if im in into is it its just know like looking may me
+    might more most much must my need needed needs no not of on or our out please should so
+    some something than that the their them then there these they this those to too up us
+    very want wants was we were what when where which who why will with would you your""".split()
+    # Who the help is for: on nearly every page, so they would rank pages that say nothing
+    # else the parent asked for above the page that does.
+    + "child children childs son sons daughter daughters kid kids".split()
+)
+# A misspelt word is corrected only when it is this long and this close to a word of the site.
+MIN_CORRECTED_LENGTH = 4
+CORRECTION_CUTOFF = 0.8
+# Weights of where a word is found: a title, a summary, the rest of the text.
+TITLE, SUMMARY, BODY = 3, 2, 1
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=20000)
+def stem(word):
+    return _stemmer.stemWord(word)
+
+
+def words_of(text):
+    """Lower-case words, punctuation dropped: "CWD?" -> ["cwd"], "carer's" -> ["carers"]."""
+    return WORD.findall(APOSTROPHE.sub("", (text or "").lower()))
+
+
+def stems_of(text):
+    """Stems of the words that are not common words: "my autistic son" -> autist, son."""
+    return tuple(stem(word) for word in words_of(text) if word not in STOPWORDS)
+
+
+def key_words(text):
+    """The words of `text` that are not common words, or all of them if all are common."""
+    words = words_of(text)
+    return [word for word in words if word not in STOPWORDS] or words
+
+
+def clean_query(text):
+    """The query as searched: NUL bytes and extra spaces removed, length capped."""
+    return " ".join((text or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH].strip()
 
 
 @dataclass(frozen=True)
@@ -59,6 +114,16 @@ class Part:
 
     words: str
     means: str = ""
+
+    @property
+    def alternatives(self):
+        """The texts any of which matches this part: its words, then each meaning."""
+        texts = [self.words] + [text.strip() for text in self.means.split(",") if text.strip()]
+        return [text for text in texts if words_of(text)]
+
+    @property
+    def stem_sets(self):
+        return [tuple(stem(word) for word in key_words(text)) for text in self.alternatives]
 
 
 @dataclass(frozen=True)
@@ -74,10 +139,12 @@ class Filters:
 
 
 @dataclass
-class Results:
-    services: object  # an ordered QuerySet of Service
+class Understood:
+    """What a parent's words were taken to mean."""
+
     query: str = ""
     parts: list = field(default_factory=list)
+    corrections: dict = field(default_factory=dict)  # typed word -> the site's word
 
     @property
     def synonyms_used(self):
@@ -85,25 +152,33 @@ class Results:
         return [part for part in self.parts if part.means]
 
 
-def clean_query(text):
-    """The query as searched: NUL bytes and extra spaces removed, length capped."""
-    return " ".join((text or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH].strip()
+@dataclass
+class Results(Understood):
+    services: object = None  # an ordered QuerySet of Service
 
 
-def words_of(text):
-    """Lower-case words, punctuation dropped: "CWD?" -> ["cwd"]."""
-    return WORD.findall(text.lower())
+def understand(council, text):
+    """Clean, correct and parse what a parent typed, with the synonyms of `council`."""
+    query = clean_query(text)
+    if not words_of(query):
+        return Understood(query=query)
+    corrected, corrections = correct(query, vocabulary(council))
+    parts = parse(corrected, synonyms_for(council, corrected))
+    return Understood(query=query, parts=parts, corrections=corrections)
 
 
 def find_services(council, text, filters=None):
     """Published services of `council` that match `text` and `filters`, best first."""
-    query = clean_query(text)
+    understood = understand(council, text)
     services = filter_services(
         Service.objects.published().for_council(council).for_listing(), filters or Filters()
     )
-    parts = parse(query, synonyms_for(council, query)) if words_of(query) else []
-    return Results(services=rank(services, parts, query), query=query, parts=parts)
-
+    return Results(
+        query=understood.query,
+        parts=understood.parts,
+        corrections=understood.corrections,
+        services=rank(services, understood.parts, understood.query),
+    )
 
 
 def search(services, text, council=None):
@@ -111,9 +186,213 @@ def search(services, text, council=None):
 
     The Open Referral feed uses this for its `search` parameter, across one council or all.
     """
-    query = clean_query(text)
-    parts = parse(query, synonyms_for(council, query)) if words_of(query) else []
-    return rank(services, parts, query)
+    understood = understand(council, text)
+    return rank(services, understood.parts, understood.query)
+
+
+# Vocabulary and corrections ------------------------------------------------------------------
+
+
+def vocabulary(council):
+    """The words the site uses for `council` (national words when None), per content version.
+
+    Kept in the shared cache under the content versions it was built from, so an edit that adds
+    a word makes it correctable at once.
+    """
+    scopes = page_scopes(council.slug) if council else page_scopes()
+    versions = current_versions(scopes)
+    key = f"search-vocabulary:{scopes[1]}:{'-'.join(map(str, versions))}"
+    found = cache.get(key)
+    if found is None:
+        found = tuple(sorted(_site_words(council)))
+        cache.set(key, found, timeout=24 * 3600)
+    return found
+
+
+def _site_words(council):
+    texts = []
+    synonyms = Synonym.objects.filter(Q(council=council) | Q(council__isnull=True))
+    texts += [f"{term} {means}" for term, means in synonyms.values_list("term", "means")]
+    texts += [f"{t} {e}" for t, e in GlossaryTerm.objects.values_list("term", "expansion")]
+    texts += [f"{t} {s}" for t, s in linked_model("route_types").objects.values_list(
+        "title", "summary")]
+    if council is not None:
+        services = Service.objects.published().for_council(council)
+        texts += [f"{n} {s}" for n, s in services.values_list("name", "summary")]
+        pages = Page.objects.published().for_council(council)
+        texts += [f"{t} {s}" for t, s in pages.values_list("title", "summary")]
+        texts += list(FAQ.objects.published().for_council(council).values_list(
+            "question", flat=True))
+    return {word for text in texts for word in words_of(text) if len(word) > 2}
+
+
+def correct(text, vocabulary):
+    """`text` with each word the site never uses replaced by the closest one it does use."""
+    known = set(vocabulary)
+    known_stems = {stem(word) for word in vocabulary}
+    words, corrections = [], {}
+    for word in words_of(text):
+        if (
+            len(word) >= MIN_CORRECTED_LENGTH
+            and not word.isdigit()
+            and word not in STOPWORDS
+            and word not in known
+            and stem(word) not in known_stems
+        ):
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=CORRECTION_CUTOFF)
+            if close:
+                corrections[word] = close[0]
+                word = close[0]
+        words.append(word)
+    return " ".join(words), corrections
+
+
+# Synonyms and parts --------------------------------------------------------------------------
+
+
+def phrase_key(text):
+    """Words compared by their stems: "Carer's breaks" and "carers break" are one phrase."""
+    return " ".join(stem(word) for word in words_of(text))
+
+
+def synonyms_for(council, text):
+    """{phrase key: means} for the synonyms that occur in `text`: national, then the council's.
+
+    Terms are compared by the stems of their words, so a term matches its plurals and its
+    punctuation does not matter. One query, whatever the text.
+    """
+    keys = [stem(word) for word in words_of(text)]
+    phrases = {
+        " ".join(keys[start : start + size])
+        for start in range(len(keys))
+        for size in range(1, MAX_SYNONYM_WORDS + 1)
+        if start + size <= len(keys)
+    }
+    if not phrases:
+        return {}
+    rows = (
+        Synonym.objects.filter(
+            Q(council=council) | Q(council__isnull=True) if council else Q(council__isnull=True)
+        )
+        .order_by(F("council").asc(nulls_first=True))
+        .values_list("term", "means")
+    )
+    found = {}
+    for term, means in rows:
+        key = phrase_key(term)
+        if key in phrases:
+            found[key] = means
+    return found
+
+
+def parse(text, synonyms):
+    """Split `text` into parts, longest synonym first: "respite club" -> respite, club.
+
+    A common word that is not part of a synonym is left out: "help with my son" -> son.
+    """
+    words = words_of(text)
+    keys = [stem(word) for word in words]
+    parts, start = [], 0
+    while start < len(words):
+        for size in range(min(MAX_SYNONYM_WORDS, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + size])
+            key = " ".join(keys[start : start + size])
+            if key in synonyms:
+                parts.append(Part(phrase, synonyms[key]))
+                break
+        else:
+            size = 1
+            if phrase not in STOPWORDS and Part(phrase) not in parts:
+                parts.append(Part(phrase))
+        start += size
+    if not parts:  # only common words ("help"): search for them after all
+        parts = [Part(word) for word in dict.fromkeys(words)]
+    return parts
+
+
+# Ranking any text ----------------------------------------------------------------------------
+
+
+def index_text(weighted_texts):
+    """{stem: the highest weight it appears with} for [(text, weight), ...]."""
+    index = {}
+    for text, weight in weighted_texts:
+        for word in words_of(text):
+            key = stem(word)
+            if index.get(key, 0) < weight:
+                index[key] = weight
+    return index
+
+
+def score(index, parts, rarity=None):
+    """(how many parts match, how weighty the matches are) for an `index_text` index.
+
+    A part matches when every stem of one of its alternatives is in the index. An alternative
+    weighs what its words weigh where they are found (title, summary, text), each word times
+    its `rarity` (a word on every page says little); a part weighs what its matching
+    alternatives weigh together: a page that says both "overnight" and "short breaks" answers
+    "overnight stay" better than one that says only "short breaks".
+    """
+    rarity = rarity or {}
+    matched = weight = 0
+    for part in parts:
+        best = 0
+        for stems in part.stem_sets:
+            if all(key in index for key in stems):
+                best += sum(index[key] * rarity.get(key, 1) for key in stems)
+        if best:
+            matched += 1
+            weight += best
+    return matched, weight
+
+
+def rarities(indexes, parts):
+    """{stem: log(1 + how many pages / how many pages have it)} for the stems of `parts`."""
+    keys = {key for part in parts for stems in part.stem_sets for key in stems}
+    total = len(indexes) or 1
+    counts = dict.fromkeys(keys, 0)
+    for index in indexes:
+        for key in keys:
+            if key in index:
+                counts[key] += 1
+    return {key: math.log(1 + total / count) for key, count in counts.items() if count}
+
+
+@dataclass
+class Document:
+    """Something a parent can read, as the site-wide search shows and ranks it."""
+
+    kind: str  # "Service", "Guide", "Your rights"...
+    title: str
+    summary: str
+    url: str
+    index: dict = field(default_factory=dict, repr=False)
+    order: int = 5  # among equal matches, lower kinds first
+    found: bool = False  # already found by the database (a name matched by trigrams)
+    boost: float = 1.0  # below 1 for pages that explain a word rather than answer a need
+
+    @classmethod
+    def of(cls, kind, title, summary, url, body="", order=5, boost=1.0):
+        index = index_text([(title, TITLE), (summary, SUMMARY), (body, BODY)])
+        return cls(kind, title, summary, url, index, order, boost=boost)
+
+
+def rank_documents(documents, parts):
+    """The documents matching at least one part, best first, as (document, matched) pairs."""
+    scored = []
+    rarity = rarities([document.index for document in documents], parts)
+    for position, document in enumerate(documents):
+        matched, weight = score(document.index, parts, rarity)
+        if document.found:
+            matched = max(matched, 1)
+        if matched:
+            key = (-matched, -weight * document.boost, document.order, position)
+            scored.append((key, document, matched))
+    scored.sort(key=lambda row: row[0])
+    return [(document, matched) for _key, document, matched in scored]
+
+
+# Ranking services ----------------------------------------------------------------------------
 
 
 def filter_services(services, filters):
@@ -148,46 +427,6 @@ class LinkedTo(Exists):
     template = "EXISTS(%(subquery)s OFFSET 0)"
 
 
-def synonyms_for(council, text):
-    """{term: means} for the synonyms that occur in `text`: national, then the council's own."""
-    words = words_of(text)
-    phrases = {
-        " ".join(words[start : start + size])
-        for start in range(len(words))
-        for size in range(1, MAX_SYNONYM_WORDS + 1)
-        if start + size <= len(words)
-    }
-    if not phrases:
-        return {}
-    rows = (
-        Synonym.objects.filter(
-            Q(council=council) | Q(council__isnull=True) if council else Q(council__isnull=True)
-        )
-        .annotate(lower_term=Lower("term"))
-        .filter(lower_term__in=phrases)
-        .order_by(F("council").asc(nulls_first=True))
-        .values_list("lower_term", "means")
-    )
-    return dict(rows)
-
-
-def parse(text, synonyms):
-    """Split `text` into parts, longest synonym first: "respite club" -> respite, club."""
-    words = words_of(text)
-    parts, start = [], 0
-    while start < len(words):
-        for size in range(min(MAX_SYNONYM_WORDS, len(words) - start), 0, -1):
-            phrase = " ".join(words[start : start + size])
-            if phrase in synonyms:
-                parts.append(Part(phrase, synonyms[phrase]))
-                break
-        else:
-            size = 1
-            parts.append(Part(phrase))
-        start += size
-    return parts
-
-
 def rank(services, parts, query):
     """Order `services` by relevance to `parts`; with no words, alphabetically."""
     if not parts:
@@ -197,16 +436,13 @@ def rank(services, parts, query):
     return _rank_fallback(services, parts)
 
 
-def _tsquery(parts):
-    """Every part must match; a synonym matches by its own words or, as a phrase, its meaning."""
-    plain = " ".join(part.words for part in parts if not part.means)
-    tsquery = SearchQuery(plain, config=SEARCH_CONFIG, search_type="plain")
-    for part in parts:
-        if part.means:
-            tsquery &= SearchQuery(
-                part.words, config=SEARCH_CONFIG, search_type="plain"
-            ) | SearchQuery(part.means, config=SEARCH_CONFIG, search_type="phrase")
-    return tsquery
+def _part_tsquery(part):
+    """A part matches by any of its alternatives; an alternative by all of its words."""
+    queries = [
+        SearchQuery(" ".join(key_words(text)), config=SEARCH_CONFIG, search_type="plain")
+        for text in part.alternatives
+    ]
+    return reduce(or_, queries)
 
 
 class WordSimilar(Func):
@@ -218,17 +454,27 @@ class WordSimilar(Func):
 
 
 def _rank_postgresql(services, parts, query):
-    """Full-text matches by weighted rank; if there are none, names similar by trigrams."""
-    tsquery = _tsquery(parts)
-    text_matches = services.filter(search_vector=tsquery)
-    # Trigrams only when no service matches every word: a trigram index scan costs more than
-    # the whole full-text search at national scale, and a misspelling is what it is for.
-    if text_matches.exists():
-        return (
-            text_matches.defer("search_vector")
-            .annotate(score=SearchRank(F("search_vector"), tsquery))
-            .order_by("-score", "name")
-        )
+    """Full-text matches, most parts first, then by weighted rank; else names by trigrams."""
+    part_queries = [_part_tsquery(part) for part in parts if part.alternatives]
+    if part_queries:
+        any_part = reduce(or_, part_queries)
+        text_matches = services.filter(search_vector=any_part)
+        # Trigrams only when no service matches a word: a trigram index scan costs more than
+        # the whole full-text search at national scale, and a misspelling is what it is for.
+        if text_matches.exists():
+            matched = reduce(
+                lambda total, one: total + one,
+                [
+                    Case(When(search_vector=q, then=Value(1)), default=Value(0),
+                         output_field=IntegerField())
+                    for q in part_queries
+                ],
+            )
+            return (
+                text_matches.defer("search_vector")
+                .annotate(matched=matched, score=SearchRank(F("search_vector"), any_part))
+                .order_by("-matched", "-score", "name")
+            )
     return (
         services.filter(WordSimilar(Value(query), F("name")))
         .annotate(score=TrigramWordSimilarity(query, "name"))
@@ -236,21 +482,25 @@ def _rank_postgresql(services, parts, query):
     )
 
 
-def _part_matches(part, fields):
-    """Q: the part's words, or its meaning, appear in one of `fields`."""
-    alternatives = [part.words] + ([part.means] if part.means else [])
-    condition = Q()
-    for text in alternatives:
-        for name in fields:
-            condition |= Q(**{f"{name}__icontains": text})
-    return condition
+SERVICE_FIELDS = ("name", "summary", "description", "who_for")
+
+
+def service_index(name, summary, description, who_for):
+    return index_text([(name, TITLE), (summary, SUMMARY), (f"{description} {who_for}", BODY)])
 
 
 def _rank_fallback(services, parts):
-    text_fields = ["name", "summary", "description", "who_for"]
-    name_hit = Q()
-    for part in parts:
-        services = services.filter(_part_matches(part, text_fields))
-        name_hit &= _part_matches(part, ["name"])
-    order = Case(When(name_hit, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return services.annotate(name_rank=order).order_by("name_rank", "name")
+    """Score each service in Python, with the same stems as every other page."""
+    scored = []
+    for pk, *texts in services.values_list("pk", *SERVICE_FIELDS):
+        matched, weight = score(service_index(*texts), parts)
+        if matched:
+            scored.append((-matched, -weight, texts[0], pk))
+    ids = [row[-1] for row in sorted(scored)]
+    if not ids:
+        return services.none()
+    order = Case(
+        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
+    return services.filter(pk__in=ids).annotate(position=order).order_by("position")

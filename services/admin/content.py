@@ -135,7 +135,7 @@ class StaffMembershipAdmin(CouncilScopedAdmin, admin.ModelAdmin):
 
 @admin.register(Synonym)
 class SynonymAdmin(CouncilScopedAdmin, admin.ModelAdmin):
-    list_display = ["term", "means", "council"]
+    list_display = ["term", "means", "council", "source"]
     list_filter = ["council"]
     search_fields = ["term", "means"]
     autocomplete_fields = ["council"]

@@ -287,4 +287,33 @@ def test_synonyms():
     assert len(pairs) >= 15
     assert pairs["respite"] == "short breaks"
     assert pairs["cwd"] == "Children with Disabilities"
-    assert pairs["autism"] == "ASD"
+    assert pairs["autism"] == "ASD, autistic"
+
+
+# Issue 20: the thesaurus of parents' words ships with the site.
+THESAURUS = [
+    ("respite", "short breaks"),
+    ("autism", "ASD"),
+    ("asd", "autism"),
+    ("money", "personal budget"),
+    ("money", "direct payments"),
+    ("turning 18", "adulthood"),
+    ("turning 18", "transition"),
+    ("complain", "complaint"),
+    ("someone to talk to", "advice"),
+    ("someone to talk to", "IASS"),
+    ("help at home", "personal care"),
+    ("carer's break", "short breaks"),
+    ("holiday club", "short breaks"),
+    ("camhs", "Child and Adolescent Mental Health Services"),
+]
+
+
+@pytest.mark.parametrize(("term", "meaning"), THESAURUS)
+def test_the_thesaurus_has_the_parents_word(term, meaning):
+    means = Synonym.objects.get(term=term, council__isnull=True).means
+    assert meaning in [alternative.strip() for alternative in means.split(",")]
+
+
+def test_every_synonym_names_its_source():
+    assert not Synonym.objects.filter(source="").exists()
