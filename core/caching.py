@@ -196,7 +196,7 @@ def cached_page(key, scopes):
 
 
 def public_page(view):
-    """Serve a public GET page from the cache; browsers revalidate it, shared caches keep it briefly.
+    """Serve a public GET page from the cache; browsers revalidate, shared caches keep it briefly.
 
     Browsers get `max-age=0, must-revalidate`: they ask again on every view (a `304` through the
     ETag when nothing changed), so a publish shows on the next page view. Shared caches (a CDN)
