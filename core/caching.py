@@ -196,7 +196,11 @@ def cached_page(key, scopes):
 
 
 def public_page(view):
-    """Serve a public GET page from the cache, and let browsers and shared caches keep it briefly.
+    """Serve a public GET page from the cache; browsers revalidate, shared caches keep it briefly.
+
+    Browsers get `max-age=0, must-revalidate`: they ask again on every view (a `304` through the
+    ETag when nothing changed), so a publish shows on the next page view. Shared caches (a CDN)
+    may keep the page for `PUBLIC_PAGE_MAX_AGE` seconds (`s-maxage`).
 
     Only anonymous GET and HEAD requests are cached, and only 200 answers that set no cookie.
     With PAGE_CACHE_SECONDS=0 the cache is not asked at all. A page under /<council>/ depends on
@@ -219,7 +223,13 @@ def public_page(view):
             if cacheable and response.status_code == 200 and not response.cookies:
                 cache.set(key, (versions, response), timeout=settings.PAGE_CACHE_SECONDS)
         if response.status_code == 200 and not response.cookies:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                must_revalidate=True,
+                s_maxage=settings.PUBLIC_PAGE_MAX_AGE,
+            )
         return response
 
     return wrapper

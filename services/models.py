@@ -12,7 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.formatting import tel_href
-from core.models import SOURCE_HELP, Publishable, Reviewed, Status
+from core.models import Publishable, Reviewed, Status
 from core.querysets import PublishableQuerySet
 from services.querysets import ServiceQuerySet
 
@@ -129,7 +129,7 @@ class PublishableManager(CouncilContentManager.from_queryset(PublishableQuerySet
     pass
 
 
-class Contact(models.Model):
+class Contact(Reviewed):
     """A team or role a family can contact: never a named officer's personal number."""
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="contacts")
@@ -141,7 +141,6 @@ class Contact(models.Model):
     notes = models.CharField(
         max_length=300, blank=True, help_text="When to call, or what the service is for."
     )
-    source = models.CharField(max_length=500, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     objects = CouncilContentManager()

@@ -45,7 +45,9 @@ def make_council(slug=None, **fields):
 
 
 def make_contact(council, slug="front-door", **fields):
-    defaults = {"name": "Duty team", "phone": "01234 567890", "source": "test"}
+    defaults = {
+        "name": "Duty team", "phone": "01234 567890", "source": "test", "last_reviewed": REVIEWED
+    }
     return Contact.objects.create(council=council, slug=slug, **{**defaults, **fields})
 
 

@@ -22,6 +22,7 @@ from services.admin.permissions import (
     scoped_queryset,
 )
 from services.admin.readability import READING_EASE_TARGET, reading_ease
+from services.admin.reviews import MarkReviewedAdmin
 from services.models import Council
 
 
@@ -51,7 +52,7 @@ class CouncilScopedForm(forms.ModelForm):
         return cleaned
 
 
-class CouncilScopedAdmin:
+class CouncilScopedAdmin(MarkReviewedAdmin):
     """Mixin for ModelAdmins: rows, choices, filters, search, history and actions per council.
 
     Set `national = True` on admins of national data (read-only to council staff).

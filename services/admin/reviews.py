@@ -4,7 +4,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.apps import apps
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
+
+from services.admin.permissions import can_publish
 
 # The "Needs review" list shows what is overdue and what falls due within this many days.
 DUE_SOON_DAYS = 30
@@ -12,6 +20,7 @@ DUE_SOON_DAYS = 30
 # Council content with review dates, in the order the list shows their kinds.
 REVIEWED_MODELS = [
     "services.Council",
+    "services.Contact",
     "services.Service",
     "services.Page",
     "services.FAQ",
@@ -65,3 +74,119 @@ def needs_review(council, on=None, days=DUE_SOON_DAYS):
                 )
             )
     return sorted(items, key=lambda item: (item.review_due, item.kind, str(item.obj)))
+
+
+def reviewed_model_labels():
+    """The `app_label.model_name` of every model with review dates, lower case."""
+    return {label.lower() for label in REVIEWED_MODELS}
+
+
+def mark_reviewed(obj, user, on=None):
+    """Record that `user` checked `obj` on `on` (today): review due moves by the review period.
+
+    Only the two dates are saved: the status, the text and everything else stay as they are.
+    """
+    obj.mark_reviewed(on or timezone.localdate())
+    obj._history_user = user
+    obj._change_reason = "Marked as reviewed"
+    obj.save(update_fields=["last_reviewed", "review_due"])
+
+
+def may_mark_reviewed(user, obj):
+    """Publishers mark their own councils' content reviewed; superusers any content."""
+    council_id = obj.pk if obj._meta.model_name == "council" else getattr(obj, "council_id", None)
+    if council_id is None:
+        return user.is_superuser
+    return can_publish(user, council_id)
+
+
+def mark_many_reviewed(request, queryset):
+    """Mark every row the user may mark; say how many, and why any were left."""
+    done, refused = 0, 0
+    for obj in queryset:
+        if may_mark_reviewed(request.user, obj):
+            mark_reviewed(obj, request.user)
+            done += 1
+        else:
+            refused += 1
+    today = timezone.localdate()
+    if done:
+        messages.success(
+            request,
+            ngettext(
+                "Marked %(count)d item as reviewed on %(day)s.",
+                "Marked %(count)d items as reviewed on %(day)s.",
+                done,
+            ) % {"count": done, "day": f"{today:%-d %B %Y}"},
+        )
+    if refused:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d item was not marked: a publisher in its council marks it as reviewed.",
+                "%(count)d items were not marked: a publisher in their council marks them as "
+                "reviewed.",
+                refused,
+            ) % {"count": refused},
+        )
+    return done
+
+
+class MarkReviewedAdmin:
+    """ModelAdmin mixin: "Mark as reviewed" for one item (a button) and in bulk (an action)."""
+
+    def _reviews_model(self):
+        return self.model._meta.label_lower in reviewed_model_labels()
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self._reviews_model() and self.has_change_permission(request):
+            action = self.get_action(mark_selected_reviewed)
+            actions[action[1]] = action
+        return actions
+
+    def get_urls(self):
+        urls = super().get_urls()
+        if not self._reviews_model():
+            return urls
+        opts = self.model._meta
+        view = self.admin_site.admin_view(self.mark_reviewed_view)
+        return [
+            path(
+                "<path:object_id>/mark-reviewed/",
+                view,
+                name=f"{opts.app_label}_{opts.model_name}_mark_reviewed",
+            ),
+        ] + urls
+
+    def mark_reviewed_view(self, request, object_id):
+        """POST: mark one item reviewed today, then back to its change form."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        mark_many_reviewed(request, [obj])
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        if self._reviews_model() and object_id:
+            opts = self.model._meta
+            extra_context["mark_reviewed_url"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_mark_reviewed", args=[quote(object_id)]
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+def mark_selected_reviewed(modeladmin, request, queryset):
+    """Bulk action: checked today, review due moves by the council's review period."""
+    mark_many_reviewed(request, queryset)
+
+
+mark_selected_reviewed.short_description = "Mark selected %(verbose_name_plural)s as reviewed today"

@@ -44,10 +44,27 @@ def test_a_newly_published_service_appears_at_once(client, council):
     assert "Freshly published" in client.get("/testshire/services/").content.decode()
 
 
-def test_public_page_may_be_kept_for_sixty_seconds_or_less(client, council):
-    response = client.get("/testshire/")
-    assert "public" in response["Cache-Control"]
-    assert "max-age=60" in response["Cache-Control"]
+def test_browsers_revalidate_a_public_page_on_every_view(client, council):
+    directives = cache_directives(client.get("/testshire/"))
+    assert {"public", "max-age=0", "must-revalidate"} <= directives
+
+
+def test_shared_caches_may_keep_a_public_page_for_sixty_seconds_or_less(client, council):
+    assert "s-maxage=60" in cache_directives(client.get("/testshire/"))
+
+
+def test_a_publish_shows_on_the_next_view_of_a_page_the_browser_holds(client, council):
+    service = make_service(council, status="draft", name="Was a draft")
+    first = client.get("/testshire/services/")
+    service.status = "published"
+    service.save()
+    again = client.get("/testshire/services/", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 200
+    assert "Was a draft" in again.content.decode()
+
+
+def cache_directives(response):
+    return {part.strip() for part in response["Cache-Control"].split(",")}
 
 
 def test_public_page_sets_no_cookie(client, council):
