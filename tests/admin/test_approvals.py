@@ -1,0 +1,187 @@
+"""Changes wait beside the live version: an editor's edit changes nothing parents see until a
+publisher approves it, through the admin as a browser uses it (issue 19)."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from eligibility.models import RouteType
+from services.models import PendingChange, Service
+from tests.admin.test_publishing import form_data, snapshot
+
+NEW_NAME = "Ayshire weekend clubs"
+
+
+@pytest.fixture
+def service_a(council_a):
+    service = Service.objects.get(slug="ayshire-breaks")
+    service.route_types.add(RouteType.objects.get(slug="short-breaks"))
+    return service
+
+
+def public_view():
+    """What a parent sees of the service: its page, search, the route page and the feed."""
+    parent = Client()
+    pages = [
+        "/ayshire/services/ayshire-breaks/",
+        "/ayshire/services/?q=weekend",
+        "/ayshire/routes/short-breaks/",
+        "/ayshire/open-referral/services",
+    ]
+    texts = []
+    for page in pages:
+        response = parent.get(page, follow=True)
+        assert response.status_code == 200, page
+        texts.append(response.content.decode())
+    return texts
+
+
+def change_url(change, view="change"):
+    return reverse(f"admin:services_pendingchange_{view}", args=[change.pk])
+
+
+def edit_as(client, user, obj, admin_name, **changes):
+    client.force_login(user)
+    url = reverse(f"admin:{admin_name}_change", args=[obj.pk])
+    data = {**form_data(client.get(url)), **changes}
+    return client.post(url, data)
+
+
+def submit(client, editor, change, note="Renamed to match the leaflet."):
+    client.force_login(editor)
+    return client.post(change_url(change), {"action": "submit", "note": note})
+
+
+def decide(client, publisher, change, action, note=""):
+    client.force_login(publisher)
+    return client.post(change_url(change), {"action": action, "note": note})
+
+
+def waiting_change(author):
+    return PendingChange.objects.filter(author=author).latest("updated")
+
+
+def test_editor_edit_leaves_every_public_view_unchanged(client, editor_a, service_a):
+    before_pages, before_row = public_view(), snapshot(service_a)
+    history = service_a.history.count()
+    response = edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    assert response.status_code == 302
+    submit(client, editor_a, waiting_change(editor_a))
+    assert public_view() == before_pages
+    assert snapshot(service_a) == before_row
+    assert service_a.history.count() == history
+
+
+def test_publisher_approval_shows_the_change_everywhere_with_one_history_entry(
+    client, editor_a, publisher_a, service_a
+):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    change = waiting_change(editor_a)
+    submit(client, editor_a, change)
+    history = service_a.history.count()
+    assert decide(client, publisher_a, change, "approve").status_code == 302
+    assert all(NEW_NAME in text for text in public_view())
+    assert service_a.history.count() == history + 1
+    latest = service_a.history.latest()
+    assert latest.history_user == publisher_a
+    assert "editor-a" in latest.history_change_reason
+    service_a.refresh_from_db()
+    assert (service_a.name, service_a.status) == (NEW_NAME, "published")
+
+
+def test_the_public_check_can_fail_when_a_publisher_saves_directly(
+    client, publisher_a, service_a
+):
+    """The same edit by a publisher goes live at once, with one history entry."""
+    history = service_a.history.count()
+    edit_as(client, publisher_a, service_a, "services_service", name=NEW_NAME)
+    assert all(NEW_NAME in text for text in public_view())
+    assert service_a.history.count() == history + 1
+
+
+def test_publisher_sees_the_whole_values_of_changed_fields_only(
+    client, editor_a, publisher_a, service_a
+):
+    long_text = "Aiming High short breaks for disabled children. " * 5
+    browser_text = service_a.description.replace("\n", "\r\n")
+    edit_as(client, editor_a, service_a, "services_service", summary=long_text[:290],
+            description=browser_text)
+    change = waiting_change(editor_a)
+    submit(client, editor_a, change)
+    client.force_login(publisher_a)
+    page = client.get(change_url(change))
+    labels = [row["label"] for row in page.context["rows"]]
+    assert labels == ["Summary"]
+    assert long_text[:290].strip() in page.content.decode()
+
+
+def test_diff_includes_many_to_many_links(client, editor_a, publisher_a, service_a):
+    edit_as(client, editor_a, service_a, "services_service", route_types=[])
+    change = waiting_change(editor_a)
+    client.force_login(publisher_a)
+    rows = client.get(change_url(change)).context["rows"]
+    assert [(row["label"], row["before"], row["after"]) for row in rows] == [
+        ("Route types", "Route short-breaks", "(none)")
+    ]
+
+
+def test_send_back_carries_the_publishers_note_to_the_editor(
+    client, editor_a, publisher_a, service_a
+):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    change = waiting_change(editor_a)
+    submit(client, editor_a, change)
+    decide(client, publisher_a, change, "send_back", "Use the name on the council's leaflet.")
+    change.refresh_from_db()
+    assert change.state == PendingChange.State.SENT_BACK
+    client.force_login(editor_a)
+    editor_page = client.get(reverse("admin:services_service_change", args=[service_a.pk]))
+    assert "Use the name on the council&#x27;s leaflet." in editor_page.content.decode()
+    assert Service.objects.get(pk=service_a.pk).name != NEW_NAME
+
+
+def test_send_back_without_a_note_is_refused_with_a_sentence(
+    client, editor_a, publisher_a, service_a
+):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    change = waiting_change(editor_a)
+    submit(client, editor_a, change)
+    response = decide(client, publisher_a, change, "send_back", "  ")
+    assert response.status_code == 400
+    assert "Say what the editor should change." in response.content.decode()
+
+
+def test_an_editor_cannot_approve(client, editor_a, service_a):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    change = waiting_change(editor_a)
+    submit(client, editor_a, change)
+    assert decide(client, editor_a, change, "approve").status_code == 403
+    assert Service.objects.get(pk=service_a.pk).name != NEW_NAME
+
+
+def test_preview_renders_the_proposed_page_and_saves_nothing(
+    client, editor_a, publisher_a, service_a
+):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    change = waiting_change(editor_a)
+    client.force_login(publisher_a)
+    preview = client.get(change_url(change, "preview"))
+    assert preview.status_code == 200
+    assert NEW_NAME in preview.content.decode()
+    assert "Parents do not see it yet" in preview.content.decode()
+    assert Service.objects.get(pk=service_a.pk).name != NEW_NAME
+    assert all(NEW_NAME not in text for text in public_view())
+
+
+def test_editor_asks_to_publish_a_draft_and_approval_publishes_it(
+    client, editor_a, publisher_a, council_a
+):
+    draft = Service.objects.get(slug="ayshire-draft")
+    client.force_login(editor_a)
+    url = reverse("admin:services_service_ask_to_publish", args=[draft.pk])
+    assert client.post(url).status_code == 302
+    change = waiting_change(editor_a)
+    submit(client, editor_a, change)
+    assert Client().get("/ayshire/services/ayshire-draft/").status_code == 404
+    decide(client, publisher_a, change, "approve")
+    assert Client().get("/ayshire/services/ayshire-draft/").status_code == 200
