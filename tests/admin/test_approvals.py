@@ -185,3 +185,150 @@ def test_editor_asks_to_publish_a_draft_and_approval_publishes_it(
     assert Client().get("/ayshire/services/ayshire-draft/").status_code == 404
     decide(client, publisher_a, change, "approve")
     assert Client().get("/ayshire/services/ayshire-draft/").status_code == 200
+
+
+# Contacts, timescales, synonyms, FAQs and pages follow the same loop ---------------------
+
+
+def approve_latest(client, editor, publisher):
+    change = waiting_change(editor)
+    submit(client, editor, change)
+    assert decide(client, publisher, change, "approve").status_code == 302
+
+
+def test_contact_edit_waits_then_shows_on_the_service_page(
+    client, editor_a, publisher_a, service_a
+):
+    contact = service_a.contacts.get()
+    edit_as(client, editor_a, contact, "services_contact", phone="01999 000111")
+    page = "/ayshire/services/ayshire-breaks/"
+    assert "01999 000111" not in Client().get(page).content.decode()
+    history = contact.history.count()
+    approve_latest(client, editor_a, publisher_a)
+    assert "01999 000111" in Client().get(page).content.decode()
+    assert contact.history.count() == history + 1
+
+
+def test_new_contact_by_an_editor_is_created_only_on_approval(
+    client, editor_a, publisher_a, council_a
+):
+    from services.models import Contact
+
+    client.force_login(editor_a)
+    data = {"council": council_a.pk, "slug": "new-team", "name": "New team",
+            "phone": "01000 111222", "source": "test"}
+    response = client.post(reverse("admin:services_contact_add"), data)
+    assert response.status_code == 302
+    assert not Contact.objects.filter(slug="new-team").exists()
+    approve_latest(client, editor_a, publisher_a)
+    assert Contact.objects.get(slug="new-team").name == "New team"
+
+
+def test_timescale_edit_waits_then_shows_in_the_deadline_calculator(
+    client, editor_a, publisher_a, council_a
+):
+    from eligibility.models import Timescale
+
+    timescale = Timescale.objects.get(slug="ayshire-local")
+    edit_as(client, editor_a, timescale, "eligibility_timescale", name="Ayshire quick check")
+    page = "/tools/deadlines/?council=ayshire"
+    assert "Ayshire quick check" not in Client().get(page).content.decode()
+    approve_latest(client, editor_a, publisher_a)
+    assert "Ayshire quick check" in Client().get(page).content.decode()
+    timescale.refresh_from_db()
+    assert timescale.statutory is False
+
+
+def test_synonym_by_an_editor_changes_search_only_on_approval(
+    client, editor_a, publisher_a, service_a
+):
+    client.force_login(editor_a)
+    data = {"council": service_a.council_id, "term": "playscheme", "means": "short breaks"}
+    assert client.post(reverse("admin:services_synonym_add"), data).status_code == 302
+    search = "/ayshire/services/?q=playscheme"
+    assert service_a.name not in Client().get(search).content.decode()
+    approve_latest(client, editor_a, publisher_a)
+    assert service_a.name in Client().get(search).content.decode()
+
+
+@pytest.mark.parametrize(
+    "admin_name, slug, field, public_page",
+    [
+        ("services_faq", "ayshire-faq", "question", "/ayshire/faq/"),
+        ("services_page", "ayshire-about", "title", "/ayshire/ayshire-about/"),
+    ],
+)
+def test_faq_and_page_edits_wait_for_approval(
+    client, editor_a, publisher_a, council_a, admin_name, slug, field, public_page
+):
+    from django.apps import apps
+
+    model = apps.get_model("services", admin_name.split("_")[1])
+    obj = model.objects.get(slug=slug)
+    edit_as(client, editor_a, obj, admin_name, **{field: "Changed words here"})
+    assert "Changed words here" not in Client().get(public_page).content.decode()
+    approve_latest(client, editor_a, publisher_a)
+    assert "Changed words here" in Client().get(public_page).content.decode()
+
+
+# Revert ---------------------------------------------------------------------------------
+
+
+def revert_url(service, version):
+    return reverse("admin:services_service_simple_history", args=[service.pk,
+                                                                   version.history_id])
+
+
+def test_revert_restores_many_to_many_links(client, publisher_a, service_a):
+    first = service_a.history.latest()
+    edit_as(client, publisher_a, service_a, "services_service", route_types=[], levels=[])
+    assert not service_a.route_types.exists()
+    page = client.get(revert_url(service_a, first))
+    assert client.post(revert_url(service_a, first), form_data(page)).status_code == 302
+    assert list(service_a.route_types.values_list("slug", flat=True)) == ["short-breaks"]
+    assert service_a.levels.count() == 1
+
+
+def test_editor_revert_is_a_pending_change(client, editor_a, publisher_a, service_a):
+    first = service_a.history.latest()
+    edit_as(client, publisher_a, service_a, "services_service", route_types=[],
+            name="A worse name")
+    client.force_login(editor_a)
+    page = client.get(revert_url(service_a, first))
+    assert client.post(revert_url(service_a, first), form_data(page)).status_code == 302
+    service_a.refresh_from_db()
+    assert service_a.name == "A worse name"
+    approve_latest(client, editor_a, publisher_a)
+    service_a.refresh_from_db()
+    assert service_a.name == "Ayshire short breaks"
+    assert list(service_a.route_types.values_list("slug", flat=True)) == ["short-breaks"]
+
+
+# Dashboard ------------------------------------------------------------------------------
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    rows = client.get(reverse("admin:index")).context["approvals"]
+    return {row["label"]: row["count"] for row in rows}
+
+
+def test_dashboard_counts_what_waits_for_each_officer(client, editor_a, publisher_a,
+                                                      service_a, council_b):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    submit(client, editor_a, waiting_change(editor_a))
+    # One more submitted change waits in each council (tests/admin/conftest.py): council B's
+    # is not counted for council A's publisher.
+    assert dashboard(client, publisher_a)["Waiting for me"] == 2
+    assert dashboard(client, editor_a)["My changes"] == 1
+    decide(client, publisher_a, waiting_change(editor_a), "send_back", "Check the name.")
+    counts = dashboard(client, editor_a)
+    assert (counts["My changes"], counts["Sent back to me"]) == (0, 1)
+    assert "Overdue for review" in counts
+
+
+def test_dashboard_box_lists_only_that_officers_changes(client, publisher_a, council_b):
+    client.force_login(publisher_a)
+    listed = client.get(reverse("admin:services_pendingchange_changelist") + "?box=waiting")
+    names = [change.object_repr for change in listed.context["cl"].queryset]
+    assert names == ["Ayshire waiting change"]
