@@ -332,3 +332,48 @@ def test_dashboard_box_lists_only_that_officers_changes(client, publisher_a, cou
     listed = client.get(reverse("admin:services_pendingchange_changelist") + "?box=waiting")
     names = [change.object_repr for change in listed.context["cl"].queryset]
     assert names == ["Ayshire waiting change"]
+
+
+# CSV import -----------------------------------------------------------------------------
+
+
+def import_renamed(client, user, council, name):
+    import csv
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from services.admin import csv_io
+
+    rows = list(csv.DictReader(io.StringIO(csv_io.export_text(council))))
+    for row in rows:
+        if row["slug"] == "ayshire-breaks":
+            row["name"] = name
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=csv_io.COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    upload = SimpleUploadedFile("s.csv", out.getvalue().encode("utf-8-sig"), "text/csv")
+    client.force_login(user)
+    return client.post(reverse("admin:services_service_csv_import"),
+                       {"council": council.pk, "file": upload})
+
+
+def test_editor_csv_import_of_a_published_service_waits_for_approval(
+    client, editor_a, publisher_a, service_a
+):
+    before = public_view()
+    response = import_renamed(client, editor_a, service_a.council, NEW_NAME)
+    assert response.status_code == 302
+    assert public_view() == before
+    change = waiting_change(editor_a)
+    assert change.data == {"name": NEW_NAME}
+    history = service_a.history.count()
+    approve_latest(client, editor_a, publisher_a)
+    assert all(NEW_NAME in text for text in public_view())
+    assert service_a.history.count() == history + 1
+
+
+def test_publisher_csv_import_goes_live_at_once(client, publisher_a, service_a):
+    import_renamed(client, publisher_a, service_a.council, NEW_NAME)
+    assert all(NEW_NAME in text for text in public_view())
