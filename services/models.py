@@ -254,7 +254,7 @@ class Service(Publishable):
         help_text="Kept by a database trigger on PostgreSQL (services/migrations/0003_search.py).",
     )
     history = HistoricalRecords(
-        m2m_fields=[categories, route_types, levels, legal_duties],
+        m2m_fields=[categories, route_types, levels, legal_duties, contacts],
         excluded_fields=["search_vector"],
     )
 

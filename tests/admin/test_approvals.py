@@ -377,3 +377,12 @@ def test_editor_csv_import_of_a_published_service_waits_for_approval(
 def test_publisher_csv_import_goes_live_at_once(client, publisher_a, service_a):
     import_renamed(client, publisher_a, service_a.council, NEW_NAME)
     assert all(NEW_NAME in text for text in public_view())
+
+
+def test_revert_restores_contacts(client, publisher_a, service_a):
+    first = service_a.history.latest()
+    edit_as(client, publisher_a, service_a, "services_service", contacts=[])
+    assert not service_a.contacts.exists()
+    page = client.get(revert_url(service_a, first))
+    client.post(revert_url(service_a, first), form_data(page))
+    assert service_a.contacts.count() == 1
