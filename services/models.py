@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -252,7 +253,7 @@ class Service(Publishable):
         help_text="Kept by a database trigger on PostgreSQL (services/migrations/0003_search.py).",
     )
     history = HistoricalRecords(
-        m2m_fields=[categories, route_types, levels, legal_duties],
+        m2m_fields=[categories, route_types, levels, legal_duties, contacts],
         excluded_fields=["search_vector"],
     )
 
@@ -459,3 +460,52 @@ class Synonym(models.Model):
         return (self.term, self.council.slug if self.council_id else None)
 
     natural_key.dependencies = ["services.council"]
+
+
+class PendingChange(models.Model):
+    """A change to live content that waits for a publisher: the live row stays as it is.
+
+    `data` holds the proposed values of the fields that differ from the live row (every field
+    for a new object), as JSON: foreign keys and many-to-many links as ids. Approving writes
+    them in one transaction with one history entry (services/changes.py).
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Not yet submitted"
+        SUBMITTED = "submitted", "Waiting for a publisher"
+        SENT_BACK = "sent_back", "Sent back"
+        APPROVED = "approved", "Approved and live"
+
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, null=True, blank=True, related_name="pending_changes"
+    )
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="Blank for something new."
+    )
+    object_repr = models.CharField("what", max_length=300)
+    data = models.JSONField(encoder=DjangoJSONEncoder, default=dict)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pending_changes"
+    )
+    note = models.TextField("note for the publisher", blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="reviewed_changes",
+    )
+    reviewer_note = models.TextField("publisher's note", blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated"]
+        verbose_name = "change waiting for approval"
+        verbose_name_plural = "changes waiting for approval"
+
+    def __str__(self):
+        return f"{self.object_repr} ({self.get_state_display().lower()})"
+
+    @property
+    def is_open(self):
+        return self.state != self.State.APPROVED

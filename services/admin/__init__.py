@@ -4,7 +4,8 @@
 - permissions.py: which councils a staff account may see, edit and publish in (pure functions)
 - mixins.py: the ModelAdmin mixin that applies those rules to every admin page
 - csv_views.py and csv_io.py: export and import a council's services as CSV
+- approvals.py: changes waiting for a publisher (review page, preview, dashboard counts)
 - reviews.py: what falls due for review; readability.py: the plain-English score
 """
 
-from services.admin import content  # noqa: F401 - registers the ModelAdmins
+from services.admin import approvals, content  # noqa: F401 - registers the ModelAdmins

@@ -7,15 +7,18 @@ their status, because they are for staff; the public feed never shows drafts.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
+from core.models import Status
+from services import changes
 from services.admin import csv_io
 from services.admin.permissions import can_publish, councils_for
-from services.models import Council
+from services.models import Council, Service
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -73,6 +76,25 @@ class ServiceCsvMixin:
             "form": form,
         }
 
+    def apply_or_hold(self, request, council, plan):
+        """Write the plan; an editor's changes to published services wait as pending changes
+        (services/changes.py). Returns how many wait."""
+        held = []
+        if not can_publish(request.user, council.pk):
+            live = set(
+                Service.objects.filter(council=council, status=Status.PUBLISHED)
+                .values_list("pk", flat=True)
+            )
+            held = [(service, links) for service, links in plan.changes if service.pk in live]
+            plan.changes = [item for item in plan.changes if item[0].pk not in live]
+        with transaction.atomic():
+            csv_io.apply_import(plan)
+            for service, links in held:
+                changes.propose(
+                    service, changes.values_of(service, links), request.user, note="CSV import"
+                )
+        return len(held)
+
     def csv_export_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
@@ -101,13 +123,17 @@ class ServiceCsvMixin:
                 council, form.cleaned_data["file"], can_publish(request.user, council.pk)
             )
             if not plan.errors:
-                csv_io.apply_import(plan)
-                self.message_user(
-                    request,
-                    f"{council}: {plan.created} services added, {plan.updated} changed, "
-                    f"{plan.unchanged} unchanged.",
-                    messages.SUCCESS,
+                held = self.apply_or_hold(request, council, plan)
+                message = (
+                    f"{council}: {plan.created} services added, {plan.updated - held} changed, "
+                    f"{plan.unchanged} unchanged."
                 )
+                if held:
+                    message += (
+                        f" {held} changes to published services wait for a publisher: "
+                        "parents see the live versions until then."
+                    )
+                self.message_user(request, message, messages.SUCCESS)
                 return redirect(reverse("admin:services_service_changelist"))
         context = self.csv_context(request, "Import services from CSV", form)
         context["errors"] = plan.errors if plan else []

@@ -8,11 +8,14 @@ from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import ngettext
 
 from core.formatting import render_markdown_with_report
 from core.glossary import glossary_acronyms
 from core.models import Status
+from services import changes
 from services.admin.permissions import (
     can_publish,
     council_field,
@@ -24,6 +27,23 @@ from services.admin.permissions import (
 from services.admin.readability import READING_EASE_TARGET, reading_ease
 from services.admin.reviews import MarkReviewedAdmin
 from services.models import Council
+
+# Content whose changes by an editor wait for a publisher (services/changes.py).
+MODERATED = {
+    "services.Service", "services.FAQ", "services.Page", "services.Contact",
+    "services.Synonym", "eligibility.Timescale",
+}
+
+
+def version_links(model, version_id):
+    """The many-to-many links a history version recorded: {field name: ids}."""
+    version = model.history.get(history_id=version_id)
+    links = {}
+    for field in getattr(model.history.model, "_history_m2m_fields", []):
+        rows = getattr(version, field.name).all()
+        target = field.m2m_reverse_field_name()
+        links[field.name] = [getattr(row, f"{target}_id") for row in rows]
+    return links
 
 
 class CouncilScopedForm(forms.ModelForm):
@@ -110,7 +130,12 @@ class CouncilScopedAdmin(MarkReviewedAdmin):
         return super().has_change_permission(request, obj) and self._editable_by(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._editable_by(request, obj)
+        if not (super().has_delete_permission(request, obj) and self._editable_by(request, obj)):
+            return False
+        if self.moderated and obj is not None and self._is_live(obj):
+            # Removing what parents see is a publisher's decision.
+            return can_publish(request.user, changes.council_id_of(obj))
+        return True
 
     # Choices --------------------------------------------------------------------------------
 
@@ -185,15 +210,133 @@ class CouncilScopedAdmin(MarkReviewedAdmin):
 
     def save_model(self, request, obj, form, change):
         user = request.user
-        if not user.is_superuser:
-            if self.national or not in_scope(user, obj):
-                raise PermissionDenied
-            if self._has_status() and not can_publish(user, obj.council_id):
-                obj.status = Status.DRAFT
+        if not user.is_superuser and (self.national or not in_scope(user, obj)):
+            raise PermissionDenied
+        if self.moderated:
+            self._save_moderated(request, obj, form)
+            return
+        if not user.is_superuser and self._has_status() and not can_publish(
+            user, obj.council_id
+        ):
+            obj.status = Status.DRAFT
         version = getattr(request, "_reverting_to_version", None)
         if version is not None:
             obj._change_reason = f"Reverted to version {version}"
         super().save_model(request, obj, form, change)
+
+    # Changes wait beside the live version (services/changes.py) ---------------------------
+
+    @property
+    def moderated(self):
+        return self.model._meta.label in MODERATED
+
+    def _is_live(self, obj):
+        """Parents can see it: a saved row, and published if it has a status."""
+        if obj.pk is None:
+            return False
+        if not self._has_status():
+            return True
+        live = self.model._default_manager.filter(pk=obj.pk).values_list("status", flat=True)
+        return live.first() == Status.PUBLISHED
+
+    def _must_wait(self, request, obj):
+        """An editor's change to what parents see (or a new contact, timescale or synonym)."""
+        if can_publish(request.user, changes.council_id_of(obj)):
+            return False
+        return not self._has_status() or self._is_live(obj)
+
+    def _save_moderated(self, request, obj, form):
+        """Write at once with one history entry, or keep the change for a publisher."""
+        user = request.user
+        form.save_m2m = lambda: None  # links are written below, with the row
+        links = {
+            f.name: form.cleaned_data[f.name]
+            for f in self.model._meta.many_to_many if f.name in form.cleaned_data
+        }
+        version = getattr(request, "_reverting_to_version", None)
+        if version is not None:
+            links.update(version_links(self.model, version))
+        if self._must_wait(request, obj):
+            request._pending_change = changes.propose(obj, changes.values_of(obj, links), user)
+            return
+        if self._has_status() and not can_publish(user, obj.council_id):
+            obj.status = Status.DRAFT
+        proposed = changes.values_of(obj, links)
+        if obj.pk is None:
+            reason = "Added"
+        else:
+            live = changes.values_of(self.model._default_manager.get(pk=obj.pk))
+            names = changes.difference(self.model, live, proposed)
+            reason = "Changed " + ", ".join(names) if names else "Saved with no change"
+        if version is not None:
+            reason = f"Reverted to version {version}"
+        changes.write(obj, proposed, user, reason)
+
+    def _pending_redirect(self, request):
+        change = request._pending_change
+        self.message_user(
+            request,
+            "Your change is saved beside the live version. Parents still see the live version "
+            "until a publisher approves it. Add a note and submit it for review.",
+            messages.SUCCESS,
+        )
+        return redirect(reverse("admin:services_pendingchange_change", args=[change.pk]))
+
+    def response_change(self, request, obj):
+        if getattr(request, "_pending_change", None):
+            return self._pending_redirect(request)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "_pending_change", None):
+            return self._pending_redirect(request)
+        return super().response_add(request, obj, post_url_continue)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "_pending_change", None):
+            return None
+        return super().log_change(request, obj, message)
+
+    def log_addition(self, request, obj, message):
+        if getattr(request, "_pending_change", None):
+            return None
+        return super().log_addition(request, obj, message)
+
+    def get_urls(self):
+        opts = self.model._meta
+        ask = self.admin_site.admin_view(self.ask_to_publish_view)
+        return [
+            path("<path:object_id>/ask-to-publish/", ask,
+                 name=f"{opts.app_label}_{opts.model_name}_ask_to_publish"),
+        ] + super().get_urls()
+
+    def ask_to_publish_view(self, request, object_id):
+        """An editor asks a publisher to publish a draft: a pending change of its status."""
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404
+        if request.method != "POST" or not self._has_status() or not self.moderated:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        proposed = {**changes.values_of(obj), "status": Status.PUBLISHED}
+        request._pending_change = changes.propose(obj, proposed, request.user)
+        return self._pending_redirect(request)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if self.moderated and not can_publish(
+            request.user, changes.council_id_of(obj) if obj else None
+        ):
+            context["moderated"] = True
+            context["is_live"] = obj is not None and self._is_live(obj)
+            context["open_change"] = obj and changes.open_change(obj, request.user)
+            opts = self.model._meta
+            if obj is not None and self._has_status() and not context["is_live"]:
+                context["ask_to_publish_url"] = reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_ask_to_publish", args=[obj.pk]
+                )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def delete_model(self, request, obj):
         if not self._editable_by(request, obj):
@@ -204,6 +347,10 @@ class CouncilScopedAdmin(MarkReviewedAdmin):
 
     def get_actions(self, request):
         actions = super().get_actions(request)
+        if self.moderated and "delete_selected" in actions and not (
+            request.user.is_superuser or publisher_council_ids(request.user)
+        ):
+            del actions["delete_selected"]
         if "publish_selected" in actions and not (
             request.user.is_superuser or publisher_council_ids(request.user)
         ):

@@ -14,3 +14,13 @@ def staff_councils(user):
     if not getattr(user, "is_staff", False):
         return Council.objects.none()
     return scoped_queryset(user, Council).order_by("name")
+
+
+@register.simple_tag
+def approvals_dashboard(user):
+    """Counts for the admin home: waiting for me, my changes, sent back, overdue."""
+    if not getattr(user, "is_staff", False):
+        return []
+    from services.admin.approvals import dashboard
+
+    return dashboard(user)

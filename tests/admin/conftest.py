@@ -2,10 +2,11 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 
 from eligibility.models import LevelOfNeed
 from feedback.models import Comment
-from services.models import Role, Synonym
+from services.models import PendingChange, Role, Service, Synonym
 from tests.factories import (
     REVIEWED,
     make_category,
@@ -42,6 +43,12 @@ def fill_council(slug, name):
     Synonym.objects.create(term=f"{slug}-word", means="short breaks", council=council)
     group = make_group(council, title=f"{name} said")
     Comment.objects.create(council=council, topic="content", text=f"{name} comment", group=group)
+    writer = get_user_model().objects.create_user(f"{slug}-writer")
+    PendingChange.objects.create(
+        council=council, content_type=ContentType.objects.get_for_model(Service),
+        object_id=service.pk, object_repr=f"{name} waiting change", data={"name": "Renamed"},
+        author=writer, state=PendingChange.State.SUBMITTED,
+    )
     return council
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from eligibility.models import RouteGuide
 from services.admin.mixins import council_field
-from services.models import Contact, Council, Service
+from services.models import Contact, Council, PendingChange, Service
 
 
 def form_data(response):
@@ -67,7 +67,8 @@ def test_the_forged_post_test_can_pass_a_fair_edit(client, editor_a, service_a):
     client.force_login(editor_a)
     data = {**form_data(client.get(service_url(service_a))), "name": "Fair name"}
     assert client.post(service_url(service_a), data).status_code == 302
-    assert Service.objects.get(pk=service_a.pk).name == "Fair name"
+    waiting = PendingChange.objects.get(object_id=service_a.pk, author=editor_a)
+    assert waiting.data["name"] == "Fair name"
 
 
 def test_forged_add_in_another_council_writes_nothing(client, editor_a, council_a, council_b):
@@ -116,12 +117,16 @@ def test_editor_cannot_publish_even_with_a_forged_status(client, editor_a, counc
     assert (draft.name, draft.status) == ("Edited draft", "draft")
 
 
-def test_editor_edit_of_published_service_returns_it_to_draft(client, editor_a, service_a):
+def test_editor_edit_of_published_service_leaves_it_published_and_unchanged(
+    client, editor_a, service_a
+):
+    """Issue 19: the edit used to return the service to draft (offline); now it waits."""
     client.force_login(editor_a)
+    before = snapshot(service_a)
     data = {**form_data(client.get(service_url(service_a))), "name": "Changed"}
     client.post(service_url(service_a), data)
-    service_a.refresh_from_db()
-    assert service_a.status == "draft"
+    assert snapshot(service_a) == before
+    assert before[0]["status"] == "published"
 
 
 def test_editor_has_no_publish_action(client, editor_a, council_a):
