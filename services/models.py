@@ -218,13 +218,22 @@ class Service(Publishable):
     )
     how_to_get = models.TextField("how to get it", help_text="Step by step (Markdown).")
     access = models.CharField("how to get it (short)", max_length=20, choices=Access.choices)
-    cost = models.CharField(max_length=20, choices=Cost.choices, default=Cost.FREE)
+    cost = models.CharField(
+        max_length=20, choices=Cost.choices, blank=True,
+        help_text="Only what a source says. Blank shows parents “Cost: ask the service”.",
+    )
     cost_detail = models.CharField(max_length=300, blank=True)
     provider = models.CharField(
         max_length=200, blank=True, help_text="Who runs it, if not the council."
     )
-    min_age = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(25)])
-    max_age = models.PositiveSmallIntegerField(default=25, validators=[MaxValueValidator(25)])
+    min_age = models.PositiveSmallIntegerField(
+        "youngest age", null=True, blank=True, validators=[MaxValueValidator(25)],
+        help_text="Only what a source says. Blank shows parents “Ages: not stated”.",
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "oldest age", null=True, blank=True, validators=[MaxValueValidator(25)],
+        help_text="Only what a source says. Blank shows parents “Ages: not stated”.",
+    )
     out_of_area = models.BooleanField(
         "outside the area", default=False, help_text="Provision outside the council's area "
         "that local families use (CFA 2014 s30(1)(b))."
@@ -264,7 +273,9 @@ class Service(Publishable):
         constraints = [
             models.UniqueConstraint(fields=["council", "slug"], name="service_unique_per_council"),
             models.CheckConstraint(
-                condition=models.Q(min_age__lte=models.F("max_age")),
+                condition=models.Q(min_age__isnull=True)
+                | models.Q(max_age__isnull=True)
+                | models.Q(min_age__lte=models.F("max_age")),
                 name="service_min_age_not_above_max_age",
             ),
         ]
@@ -288,6 +299,25 @@ class Service(Publishable):
 
     def get_absolute_url(self):
         return reverse("service-detail", args=[self.council.slug, self.slug])
+
+    @property
+    def cost_text(self):
+        """What parents read about cost: the source's words, or that it is not known."""
+        if not self.cost:
+            return self.cost_detail or "Ask the service"
+        label = self.get_cost_display()
+        return f"{label}. {self.cost_detail}" if self.cost_detail else label
+
+    @property
+    def ages_text(self):
+        """What parents read about ages: only what a source says."""
+        if self.min_age is None and self.max_age is None:
+            return "Not stated"
+        if self.max_age is None:
+            return f"{self.min_age} and over"
+        if self.min_age is None:
+            return f"Up to {self.max_age}"
+        return f"{self.min_age} to {self.max_age}"
 
     def natural_key(self):
         return (self.slug, self.council.slug)

@@ -1,5 +1,7 @@
 """Querysets that speak the domain: views and templates never repeat a filter."""
 
+from django.db.models import Q
+
 from core.querysets import PublishableQuerySet
 
 
@@ -21,5 +23,9 @@ class ServiceQuerySet(PublishableQuerySet):
         return self.filter(route_types__slug=route_type_slug)
 
     def for_age(self, age):
-        """Services open to a child of this age in whole years."""
-        return self.filter(min_age__lte=age, max_age__gte=age)
+        """Services open to a child of this age in whole years. A service whose ages are not
+        stated stays in: nothing says it is closed to this age."""
+        return self.filter(
+            Q(min_age__isnull=True) | Q(min_age__lte=age),
+            Q(max_age__isnull=True) | Q(max_age__gte=age),
+        )

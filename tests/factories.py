@@ -97,6 +97,10 @@ def make_service(council, slug=None, status="published", **fields):
         "who_for": "Disabled children.",
         "how_to_get": "1. Call us.",
         "access": "self-referral",
+        # Test data states a cost and ages; the model leaves both blank when no source says.
+        "cost": "free",
+        "min_age": 0,
+        "max_age": 25,
         "last_reviewed": REVIEWED,
         "source": "test",
     }
@@ -185,6 +189,9 @@ def make_full_council(slug=None, services=3):
             who_for="Disabled children.",
             how_to_get="1. Call us.",
             access="self-referral",
+            cost="free",
+            min_age=0,
+            max_age=25,
             status="published",
             last_reviewed=REVIEWED,
             review_due=REVIEWED,

@@ -207,10 +207,13 @@ def plan_row(council, existing, tables, line, row, can_publish):
                 continue
         elif name in {"min_age", "max_age"}:
             value = value.strip()
-            if not (value.isascii() and value.isdigit()):  # "²" is a digit to Python
+            if not value:
+                value = None  # not stated
+            elif not (value.isascii() and value.isdigit()):  # "²" is a digit to Python
                 errors.append(RowError(line, name, "Enter an age as a whole number of years."))
                 continue
-            value = int(value)
+            else:
+                value = int(value)
         elif name in {"last_reviewed", "review_due"} and not value.strip():
             value = None
         setattr(service, name, value)

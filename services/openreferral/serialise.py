@@ -139,7 +139,10 @@ def contact(service_id, contact):
 
 
 def cost_options(service_id, service):
-    """One cost option: free (amount 0) or a contribution, with the council's own words."""
+    """One cost option: free (amount 0) or a contribution, with the council's own words; none
+    when no source states the cost."""
+    if not service.cost:
+        return []
     free = service.cost == Cost.FREE
     option = {
         "id": stable_id("cost-option", service_id),
@@ -165,6 +168,8 @@ def attribute(service_id, term, taxonomy_key):
 
 
 def fees(service):
+    if not service.cost:
+        return service.cost_detail or "Not stated: ask the service."
     label = Cost(service.cost).label
     return f"{label}. {service.cost_detail}" if service.cost_detail else label
 
