@@ -216,7 +216,8 @@ def test_new_contact_by_an_editor_is_created_only_on_approval(
 
     client.force_login(editor_a)
     data = {"council": council_a.pk, "slug": "new-team", "name": "New team",
-            "phone": "01000 111222", "source": "test"}
+            "phone": "01000 111222", "source": "test",
+            "last_reviewed": "2026-11-30"}
     response = client.post(reverse("admin:services_contact_add"), data)
     assert response.status_code == 302
     assert not Contact.objects.filter(slug="new-team").exists()
