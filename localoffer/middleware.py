@@ -94,9 +94,12 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
-            self.check(request)
+        # Only a request with a session cookie can be a staff member's: others (every parent)
+        # are not made to load a session, so their responses do not vary on cookies.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            user = request.user
+            if user.is_authenticated and user.is_staff:
+                self.check(request)
         return self.get_response(request)
 
     @staticmethod

@@ -78,3 +78,7 @@ def test_a_staff_session_without_a_sign_in_time_ends(signed_in):
     del session[SIGNED_IN_AT]
     session.save()
     assert not is_signed_in(signed_in)
+
+
+def test_a_visitor_without_a_session_cookie_is_not_made_to_load_one(client, db):
+    assert "Vary" not in client.get("/healthz")
