@@ -18,6 +18,7 @@ import socket
 import time
 
 import psycopg2
+from django.db.backends.signals import connection_created
 from psycopg2 import extensions
 
 SHORT_WAIT = 0.5
@@ -47,6 +48,20 @@ def install(seconds):
                 raise psycopg2.OperationalError(f"the database did not answer within {limit} s")
 
     extensions.set_wait_callback(wait)
+    connection_created.connect(_limit_statements, dispatch_uid="db_timeouts.statement_timeout")
+
+
+def _limit_statements(sender, connection, **kwargs):
+    """The server cancels a web request's statement a second before the web server stops waiting.
+
+    Set per connection here, in the web server only: migrations, load_content and backups run as
+    long as they must.
+    """
+    if connection.vendor == "postgresql":
+        from django.conf import settings
+
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = %s", [(settings.DB_TIMEOUT - 1) * 1000])
 
 
 def _hang_up(conn):

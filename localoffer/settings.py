@@ -104,8 +104,6 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "connect_timeout": DB_TIMEOUT,
-            # The server cancels a statement a second before the web server stops waiting.
-            "options": f"-c statement_timeout={(DB_TIMEOUT - 1) * 1000}",
             # Notice a peer that has gone away: on an idle pooled connection (keepalives) and
             # while data sent is not acknowledged (tcp_user_timeout, milliseconds).
             "keepalives": 1,
