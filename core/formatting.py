@@ -1,6 +1,7 @@
 """Turn editors' Markdown into safe HTML, and dates into GOV.UK style."""
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import markdown
@@ -164,6 +165,14 @@ def render_markdown_with_report(text, terms=None, glossary_url="/glossary/"):
 def render_markdown(text, terms=None, glossary_url="/glossary/"):
     """Markdown to sanitised HTML carrying GOV.UK Frontend's classes (see above)."""
     return render_markdown_with_report(text, terms, glossary_url)[0]
+
+
+def explain_text(text, terms=None, link=True, glossary_url="/glossary/"):
+    """Plain staff text, escaped, with glossary acronyms explained (linked unless `link` is
+    False, as inside link text), sanitised last like Markdown."""
+    text = "" if text is None else str(text)
+    explained = AcronymExplainer(terms or {}, glossary_url, link).rewrite(escape(text))
+    return sanitise(explained)
 
 
 def govuk_date(day):

@@ -3,6 +3,7 @@
 import re
 from datetime import date
 
+from django.core.exceptions import BadRequest
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -32,6 +33,8 @@ def timescales_for(council):
 
 def deadline_calculator(request):
     slug = request.GET.get("council", "")
+    if "\x00" in slug:  # PostgreSQL cannot compare text holding NUL (issue 18: was a 500)
+        raise BadRequest("Choose a council from the list.")
     council = Council.objects.filter(slug=slug).first() if slug else None
     timescales = timescales_for(council)
     asked = is_a_question(request.GET)
