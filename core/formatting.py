@@ -1,6 +1,7 @@
 """Turn editors' Markdown into safe HTML, and dates into GOV.UK style."""
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import markdown
@@ -146,24 +147,38 @@ class _GovukStyler(AcronymExplainer):
         return attrs
 
 
-def render_markdown_with_report(text, terms=None, glossary_url="/glossary/"):
-    """(HTML, removed) for an editor's Markdown: what parents see, and what was taken out.
-
-    Markdown to HTML, a first clean, then GOV.UK classes and glossary acronyms (`terms`, from
-    core.glossary.glossary_acronyms) are added to the parsed elements and text, and the
-    sanitiser runs last on the result. The admin preview and the public page both use this.
-    """
+def _render(text, terms, glossary_url):
+    """(sanitised HTML, Markdown's raw HTML) for an editor's Markdown."""
     raw = markdown.markdown(text or "", extensions=["tables", _MixedLists()],
                             output_format="html")
     cleaned = nh3.clean(raw, tags=ALLOWED_TAGS | set(HEADINGS), attributes=ALLOWED_ATTRIBUTES,
                         url_schemes=ALLOWED_URL_SCHEMES, link_rel=None)
     styled = _GovukStyler(terms or {}, glossary_url).rewrite(cleaned)
-    return sanitise(styled), removed_markup(raw)
+    return sanitise(styled), raw
 
 
 def render_markdown(text, terms=None, glossary_url="/glossary/"):
-    """Markdown to sanitised HTML carrying GOV.UK Frontend's classes (see above)."""
-    return render_markdown_with_report(text, terms, glossary_url)[0]
+    """An editor's Markdown as parents see it: the public page and the admin preview use this.
+
+    Markdown to HTML, a first clean, then GOV.UK classes and glossary acronyms (`terms`, from
+    core.glossary.glossary_acronyms) are added to the parsed elements and text, and the
+    sanitiser runs last on the result.
+    """
+    return _render(text, terms, glossary_url)[0]
+
+
+def render_markdown_with_report(text, terms=None, glossary_url="/glossary/"):
+    """(HTML, removed): render_markdown's HTML, and sentences naming what was taken out."""
+    html, raw = _render(text, terms, glossary_url)
+    return html, removed_markup(raw)
+
+
+def explain_text(text, terms=None, link=True, glossary_url="/glossary/"):
+    """Plain staff text, escaped, with glossary acronyms explained (linked unless `link` is
+    False, as inside link text), sanitised last like Markdown."""
+    text = "" if text is None else str(text)
+    explained = AcronymExplainer(terms or {}, glossary_url, link).rewrite(escape(text))
+    return sanitise(explained)
 
 
 def govuk_date(day):

@@ -3,11 +3,10 @@
 from urllib.parse import quote
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core import formatting
-from core.glossary import explain_acronyms, glossary_acronyms
+from core.glossary import glossary_acronyms
 
 register = template.Library()
 
@@ -21,7 +20,7 @@ def markdown(text):
 @register.filter
 def explain(text):
     """Plain text, escaped, with glossary acronyms linked and expanded."""
-    return mark_safe(explain_acronyms(escape(text), glossary_acronyms()))  # noqa: S308
+    return mark_safe(formatting.explain_text(text, glossary_acronyms()))  # noqa: S308
 
 
 @register.filter
@@ -46,4 +45,4 @@ def tel_href(phone):
 @register.filter
 def abbreviate(text):
     """Plain text, escaped, with glossary acronyms expanded but not linked (for link text)."""
-    return mark_safe(explain_acronyms(escape(text), glossary_acronyms(), link=False))  # noqa: S308
+    return mark_safe(formatting.explain_text(text, glossary_acronyms(), link=False))  # noqa: S308

@@ -1,7 +1,8 @@
 """Staff text cannot add markup to a public page: an injection corpus through every text field.
 
-Each payload goes into every text field (every Markdown field and the rest) of every model a
-public page shows, with a glossary acronym (CWD) in play so acronym explanations are added too.
+Each payload goes into every text field (every Markdown field, and the short text the templates
+explain or abbreviate) of every model a public page shows, with a glossary acronym (CWD) in
+play so acronym explanations are added too.
 Each page is parsed and compared with the same page rendered from plain text: the staff-text
 part may only hold the sanitiser's tags, attributes and GOV.UK classes; nothing else may appear
 that the plain page does not have, and no link, source or action may use another URL scheme.
@@ -11,16 +12,17 @@ import re
 from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.template.loader import get_template
 
 from core.formatting import ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 from eligibility.models import LegalDuty, LevelOfNeed, RouteGuide, RouteType, Timescale
 from feedback.models import CommentGroup
-from services.models import FAQ, Council, GlossaryTerm, Page, Service
+from services.models import FAQ, Contact, Council, GlossaryTerm, Page, Service
 from tests.factories import make_full_council, make_group, make_term, make_timescale
 
 CWD = "CWD"  # a glossary acronym: explained (abbr and link) wherever it appears in staff text
@@ -79,17 +81,13 @@ PAYLOADS = [
                  id="in-markdown-structures"),
 ]
 
-TEMPLATE_MARKDOWN = re.compile(r"\{\{\s*[\w.]*?(\w+)\|markdown")
-PUBLIC_TEMPLATES = [
-    "services/council_home.html", "services/service_detail.html", "services/faq_list.html",
-    "services/council_page.html", "localoffer/duty_detail.html", "eligibility/route_page.html",
-    "eligibility/levels_of_need.html", "tools/deadlines.html", "feedback/you_said_we_did.html",
-    "eligibility/find_my_route/result.html",
-]
+TEMPLATES = Path(settings.BASE_DIR) / "templates"
+FILTERED_FIELD = re.compile(r"\{\{\s*[\w.]*?(\w+)\|(markdown|explain|abbreviate)\b")
 # Each model with staff text, and the public pages that show it.
 PAGES = {
     Council: ["/testshire/"],
     Service: ["/testshire/services/service-1/"],
+    Contact: ["/testshire/services/service-1/", "/testshire/routes/short-breaks/"],
     FAQ: ["/testshire/faq/"],
     Page: ["/testshire/about/"],
     GlossaryTerm: ["/glossary/"],
@@ -101,21 +99,32 @@ PAGES = {
                 "&start=2027-03-03"],
     CommentGroup: ["/testshire/you-said-we-did/"],
 }
+# Formatted in templates but not text staff write here: category names (national, shown as
+# filter labels) are the only ones.
+NOT_STAFF_TEXT = {"label"}
 URLS = list(dict.fromkeys(url for urls in PAGES.values() for url in urls))
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 
 
+def filtered_fields():
+    """{filter: field names} the public templates render with markdown, explain, abbreviate."""
+    found = {"markdown": set(), "explain": set(), "abbreviate": set()}
+    for path in TEMPLATES.rglob("*.html"):
+        if "admin" not in path.relative_to(TEMPLATES).parts:
+            for name, used in FILTERED_FIELD.findall(path.read_text(encoding="utf-8")):
+                found[used].add(name)
+    return found
+
+
 def text_fields(model):
-    return [f.name for f in model._meta.fields if isinstance(f, models.TextField)]
-
-
-def markdown_fields_in_templates():
-    """The field names the public templates render with the markdown filter."""
-    names = set()
-    for name in PUBLIC_TEMPLATES:
-        source = get_template(name).template.source
-        names.update(TEMPLATE_MARKDOWN.findall(source))
-    return names
+    """Every TextField, and each free-text CharField a template explains, of `model`."""
+    filtered = filtered_fields()
+    explained = filtered["explain"] | filtered["abbreviate"]
+    return [
+        f for f in model._meta.fields
+        if isinstance(f, models.TextField)
+        or (type(f) is models.CharField and not f.choices and f.name in explained)
+    ]
 
 
 class Elements(HTMLParser):
@@ -174,9 +183,9 @@ def problems(page, plain_page):
 
 
 def fill_text_fields(text):
-    """Put `text` in every text field of every model with a public page."""
+    """Put `text` (cut to fit) in every text field of every model with a public page."""
     for model in PAGES:
-        model.objects.update(**{name: text for name in text_fields(model)})
+        model.objects.update(**{f.name: text[:f.max_length] for f in text_fields(model)})
 
 
 def render_all(client):
@@ -198,9 +207,11 @@ def content(db):
     return council
 
 
-def test_every_markdown_field_in_the_templates_is_a_text_field_given_payloads():
-    given = {name for model in PAGES for name in text_fields(model)}
-    assert markdown_fields_in_templates() - given == set()
+def test_every_field_the_templates_format_is_given_the_payloads():
+    given = {f.name for model in PAGES for f in text_fields(model)}
+    formatted = set().union(*filtered_fields().values())
+    assert formatted - given - NOT_STAFF_TEXT == set()
+    assert filtered_fields()["markdown"] <= given
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

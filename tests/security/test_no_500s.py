@@ -18,6 +18,12 @@ def test_a_nul_in_the_deadline_calculators_council_is_a_400(client, db):
     assert client.get("/tools/deadlines/", {"council": "\x00"}).status_code == 400
 
 
+@pytest.mark.parametrize("params", [{"timescale": "\x00"}, {"start": "\x00"},
+                                    {"timescale": "x", "start_0": "\x00"}])
+def test_a_nul_in_the_deadline_calculators_other_answers_is_not_a_500(client, db, params):
+    assert client.get("/tools/deadlines/", params).status_code < 500
+
+
 def test_a_nul_in_the_path_is_a_400(client, db):
     assert client.get("/rights/a%00b/").status_code == 400
 
