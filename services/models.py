@@ -31,7 +31,7 @@ HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour like #00487a."
 RESERVED_PAGE_SLUGS = frozenset(
     {
         "levels-of-need", "services", "routes", "faq", "find-my-route", "letters",
-        "have-your-say", "you-said-we-did", "open-referral", "theme.css",
+        "have-your-say", "you-said-we-did", "open-referral", "theme.css", "step-by-step",
     }
 )
 
