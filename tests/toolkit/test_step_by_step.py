@@ -89,3 +89,9 @@ def test_a_council_page_cannot_take_the_step_by_step_address():
 
 def test_unknown_council_step_by_step_is_not_found(client):
     assert client.get("/no-such-council/step-by-step/").status_code == 404
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_council_home_and_letters_link_to_the_step_by_step(client, council):
+    for path in (f"/{council}/", f"/{council}/letters/"):
+        assert f'href="/{council}/step-by-step/"' in client.get(path).content.decode()
