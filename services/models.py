@@ -33,6 +33,7 @@ RESERVED_PAGE_SLUGS = frozenset(
     {
         "levels-of-need", "services", "routes", "faq", "find-my-route", "letters",
         "have-your-say", "you-said-we-did", "open-referral", "theme.css", "search",
+        "step-by-step", "contact",
     }
 )
 

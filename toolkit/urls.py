@@ -6,6 +6,7 @@ from core.caching import public_page
 from toolkit import views
 
 urlpatterns = [
+    path("step-by-step/", public_page(views.step_by_step), name="step-by-step"),
     path("letters/", public_page(views.letter_index), name="letter-index"),
     path(
         "letters/<slug:letter>/", views.public_unless_asked(views.letter_detail),

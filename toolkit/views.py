@@ -16,7 +16,7 @@ from core.caching import public_page
 from core.formatting import govuk_date
 from core.shortcuts import council_from_query, get_council
 from eligibility.finder.views import TEMPLATES, result_context
-from eligibility.models import LegalDuty, Timescale
+from eligibility.models import LegalDuty, RouteType, Timescale
 from services.models import Council
 from toolkit import deadlines
 from toolkit.forms import DeadlineForm, is_a_question, query_data
@@ -27,7 +27,8 @@ from toolkit.letters import (
     LETTERS_REVIEWED,
     complaint_route,
 )
-from toolkit.meeting_pack import letters_for_routes, timescales_for_routes
+from toolkit.meeting_pack import LETTER_FOR_ROUTE, letters_for_routes, timescales_for_routes
+from toolkit.step_by_step import STEPS, TITLE
 
 # When the calculator page's own words were last checked against the law.
 CALCULATOR_REVIEWED = date(2026, 11, 24)
@@ -112,6 +113,37 @@ def deadline_calculator(request):
         ),
     }
     return render(request, "tools/deadlines.html", context)
+
+
+# When the step-by-step page's own words were last checked against the law.
+STEP_BY_STEP_REVIEWED = date(2026, 11, 30)
+
+
+def step_by_step(request, council):
+    """The council's step-by-step: its route pages, letters and deadlines in the order of use."""
+    council = get_council(council)
+    routes = RouteType.objects.in_bulk(
+        [route for step in STEPS for route in step.routes], field_name="slug"
+    )
+    steps = [
+        {
+            "step": step,
+            "routes": [
+                {"route": routes[slug], "letter": BY_SLUG.get(LETTER_FOR_ROUTE.get(slug, ""))}
+                for slug in step.routes if slug in routes
+            ],
+        }
+        for step in STEPS
+    ]
+    context = {
+        "council": council,
+        "title": TITLE,
+        "steps": steps,
+        "timescales": timescales_for(council),
+        "complaint_letter": BY_SLUG[COMPLAINT_LETTER],
+        "last_reviewed": STEP_BY_STEP_REVIEWED,
+    }
+    return render(request, "toolkit/step_by_step.html", context)
 
 
 def letter_index(request, council):

@@ -20,30 +20,62 @@ _URL = re.compile(r"(https?://|mailto:|tel:)\S+|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|/
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$")
 _EMPHASIS = re.compile(r"[*_`]+")
-_SENTENCE_END = (".", "!", "?", ":", ";")
+_SENTENCE_END = (".", "!", "?")
 
 
-def strip_markdown(text):
-    """Plain words: links become their text, addresses and markup go, each line ends a sentence."""
-    lines = []
+def _blocks(text):
+    """The text's paragraphs, list items, headings and table cells, each as one line of words.
+
+    A paragraph wrapped over several lines (as YAML block text is) is joined back into one, so a
+    long sentence counts as one long sentence, not as one short sentence per line.
+    """
+    blocks, current = [], []
+
+    def close():
+        if current:
+            blocks.append(" ".join(current))
+            current.clear()
+
     for line in (text or "").splitlines():
-        if _TABLE_RULE.match(line):
+        if not line.strip() or _TABLE_RULE.match(line):
+            close()
             continue
         line = _LINK.sub(r"\1", line)
         line = _URL.sub(" ", line)
-        line = _LIST_MARKER.sub("", line)
-        line = _EMPHASIS.sub("", line)
-        cells = [cell.strip() for cell in line.split("|") if cell.strip()]
-        for cell in cells:
-            cell = " ".join(cell.split())
-            if not cell.endswith(_SENTENCE_END):
-                cell += "."
-            lines.append(cell)
-    return " ".join(lines)
+        heading = line.lstrip().startswith("#")
+        starts_block = bool(_LIST_MARKER.match(line)) or "|" in line
+        line = _EMPHASIS.sub("", _LIST_MARKER.sub("", line))
+        if "|" in line:  # a table row: each cell stands alone
+            close()
+            blocks.extend(cell.strip() for cell in line.split("|") if cell.strip())
+            continue
+        if starts_block:
+            close()
+        current.append(line.strip())
+        if heading:
+            close()
+    close()
+    return blocks
+
+
+def strip_markdown(text):
+    """Plain words: links become their text, addresses and markup go, and each paragraph, list
+    item, heading or table cell ends a sentence (wrapped lines are joined first)."""
+    sentences = []
+    for block in _blocks(text):
+        block = " ".join(block.split())
+        if not block:
+            continue
+        if block.endswith((":", ";")):  # a block that leads into a list ends its sentence
+            block = block[:-1] + "."
+        elif not block.endswith(_SENTENCE_END):
+            block += "."
+        sentences.append(block)
+    return " ".join(sentences)
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*")
-_SENTENCE = re.compile(r"[.!?;:]+(?=\s|$)")
+_SENTENCE = re.compile(r"[.!?]+(?=\s|$)")  # colons and semicolons do not end a sentence
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 

@@ -15,6 +15,7 @@ from tests.factories import (
     make_full_council,
     make_guide,
     make_level,
+    make_national_timescales,
     make_page,
     make_route_type,
     make_term,
@@ -45,8 +46,11 @@ PAGES = [
     page("service", "/testshire/services/service-1/"),
     page("route-with-guide", "/testshire/routes/short-breaks/"),
     page("route-front-door", "/plainshire/routes/early-help/"),
+    page("route-about-harm", "/testshire/routes/child-protection/"),
+    page("step-by-step", "/testshire/step-by-step/"),
     page("rights", "/rights/"),
     page("duty", "/rights/children-act-1989-s17zd/"),
+    page("rights-from-council", "/rights/?council=testshire"),
     page("glossary", "/glossary/"),
     page("faq", "/testshire/faq/"),
     page("faq-empty", "/plainshire/faq/"),
@@ -72,6 +76,10 @@ PAGES = [
     page("deadlines", "/tools/deadlines/"),
     page("deadlines-council", "/tools/deadlines/?council=testshire"),
     page("deadlines-error", "/tools/deadlines/?start=2026-13-01&timescale=none"),
+    page("deadlines-answer",
+         "/tools/deadlines/?council=testshire&timescale=child-and-family-assessment&start=2026-11-30"),
+    page("letter-filled", "/testshire/letters/missed-deadline-complaint/"
+         "?timescale=child-and-family-assessment&start=2026-11-30"),
     page("not-found", "/testshire/no-such-page/", 404),
     page("admin-login", "/admin/login/", heading="#site-name"),
 ]
@@ -116,3 +124,5 @@ def make_site():
     early_help = make_route_type("early-help", order=4, title="Early help")
     early_help.legal_duties.add(make_duty())
     make_guide(testshire, early_help)
+    make_route_type("child-protection", order=6, title="Keeping your child safe from harm")
+    make_national_timescales()

@@ -4,7 +4,7 @@ import pytest
 
 from feedback.models import Comment
 from tests.browser.conftest import axe_check, tab_to
-from tests.factories import make_council, make_national_timescales
+from tests.factories import make_council, make_national_timescales, make_route_type
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -78,3 +78,32 @@ def test_comment_form_errors_are_axe_clean(page, server):
     assert page.title().startswith("Error: ")
     assert "Enter your comment" in page.inner_text(".govuk-error-summary")
     axe_check(page)
+
+
+def test_calculator_answer_leads_to_the_complaint_letter_with_its_dates(page, server):
+    make_national_timescales()
+    make_council("essex", name="Essex County Council")
+    page.goto(f"{server.url}/tools/deadlines/?council=essex&timescale=child-and-family-assessment"
+              "&start=2025-01-06")  # long ago, so the deadline has passed whenever this runs
+    assert "The deadline has passed" in page.inner_text("#deadline-standing")
+    page.click("#complaint-letter")
+    page.wait_for_url("**/essex/letters/missed-deadline-complaint/?**")
+    assert "This should have been done by 10 March 2025." in page.inner_text("main")
+    axe_check(page)
+
+
+def test_exit_this_page_runs_under_the_csp_and_leaves_the_site(page, server):
+    make_council("essex", name="Essex County Council")
+    make_route_type("child-protection", order=6, title="Keeping your child safe from harm")
+    errors, left_for = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    # No request leaves the test machine: note where the button goes, and answer it here.
+    page.route("https://www.bbc.co.uk/**", lambda route: (
+        left_for.append(route.request.url), route.fulfill(body="<title>Weather</title>")))
+    page.goto(f"{server.url}/essex/routes/child-protection/")
+    assert page.locator(".govuk-exit-this-page").count() == 1
+    page.click(".govuk-exit-this-page__button")
+    page.wait_for_url("https://www.bbc.co.uk/weather")
+    assert left_for == ["https://www.bbc.co.uk/weather"]
+    assert errors == []

@@ -113,7 +113,7 @@ def test_parent_facing_text_reads_plainly():
             text = getattr(obj, field, "") if field in names else ""
             if text and reading_ease(text) < READING_EASE_TARGET:
                 hard.append(f"{obj._meta.label} {obj} {field}: {reading_ease(text):.0f}")
-    assert hard == [], f"below reading ease {READING_EASE_TARGET}"
+    assert hard == [], f"below reading ease {READING_EASE_TARGET}: {hard}"
 
 
 def test_reading_ease_strips_markdown():

@@ -3,7 +3,7 @@
 from django import template
 
 from eligibility.models import Timescale
-from toolkit import joins
+from toolkit import joins, step_by_step
 
 register = template.Library()
 
@@ -29,4 +29,14 @@ def toolkit_links(council=None, route=None, page=None, faq=None, duty=None):
         "letters": letters if council is not None else [],
         "timescales": [found[slug] for slug in slugs if slug in found],
         "any": bool(slugs or (letters and council is not None)),
+    }
+
+
+@register.inclusion_tag("toolkit/_step_part.html")
+def step_part(council, route_slug):
+    """"Part of: Get social care help ... Step 2: Ask for an assessment" on a route page."""
+    return {
+        "council": council,
+        "title": step_by_step.TITLE,
+        "step": step_by_step.STEP_FOR_ROUTE.get(route_slug),
     }
