@@ -7,4 +7,7 @@
 - reviews.py: what falls due for review; readability.py: the plain-English score
 """
 
-from services.admin import content  # noqa: F401 - registers the ModelAdmins
+from services.admin import (
+    content,  # noqa: F401 - registers the ModelAdmins
+    search_gaps,  # noqa: F401 - the report of searches that found nothing
+)

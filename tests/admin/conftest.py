@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from eligibility.models import LevelOfNeed
 from feedback.models import Comment
-from services.models import Role, Synonym
+from services.models import Role, SearchGap, Synonym
 from tests.factories import (
     REVIEWED,
     make_category,
@@ -40,6 +40,7 @@ def fill_council(slug, name):
     make_guide(council, route, contact=contact)
     make_timescale(f"{slug}-local", council, name=f"{name} timescale", statutory=False)
     Synonym.objects.create(term=f"{slug}-word", means="short breaks", council=council)
+    SearchGap.objects.create(council=council, words=f"{slug} gap", week=REVIEWED, count=5)
     group = make_group(council, title=f"{name} said")
     Comment.objects.create(council=council, topic="content", text=f"{name} comment", group=group)
     return council
