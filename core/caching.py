@@ -195,6 +195,20 @@ def cached_page(key, scopes):
     return versions, None
 
 
+def only_known_choices(response):
+    """Mark a page whose query string holds only known choices (filters, a page number).
+
+    A page with a query string is kept in the shared cache only when its view says so: words a
+    parent typed (a search, a date) are never stored there, and odd query strings add no keys.
+    """
+    response.only_known_choices = True
+    return response
+
+
+def storable(request, response):
+    return not request.GET or getattr(response, "only_known_choices", False)
+
+
 def public_page(view):
     """Serve a public GET page from the cache; browsers revalidate, shared caches keep it briefly.
 
@@ -202,7 +216,8 @@ def public_page(view):
     ETag when nothing changed), so a publish shows on the next page view. Shared caches (a CDN)
     may keep the page for `PUBLIC_PAGE_MAX_AGE` seconds (`s-maxage`).
 
-    Only anonymous GET and HEAD requests are cached, and only 200 answers that set no cookie.
+    Only anonymous GET and HEAD requests are cached, only 200 answers that set no cookie, and
+    a page with a query string only when its view marked it `only_known_choices`.
     With PAGE_CACHE_SECONDS=0 the cache is not asked at all. A page under /<council>/ depends on
     that council's content and national content only.
     """
@@ -221,8 +236,9 @@ def public_page(view):
         if response is None:
             response = view(request, *args, **kwargs)
             if cacheable and response.status_code == 200 and not response.cookies:
-                cache.set(key, (versions, response), timeout=settings.PAGE_CACHE_SECONDS)
-        if response.status_code == 200 and not response.cookies:
+                if storable(request, response):
+                    cache.set(key, (versions, response), timeout=settings.PAGE_CACHE_SECONDS)
+        if response.status_code == 200 and not response.cookies and storable(request, response):
             patch_cache_control(
                 response,
                 public=True,

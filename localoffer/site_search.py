@@ -157,6 +157,8 @@ def site_search(request, council):
     council = get_council(council)
     text = request.GET.get("q", "")
     understood, results = find(council, text)
+    if understood.parts and not results:
+        search.record_nothing_found(council, text)
     context = {
         "council": council,
         "query": understood.query,

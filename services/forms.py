@@ -86,6 +86,18 @@ class ServiceFilterForm(forms.Form):
         return sum(len(getattr(self.fields[name], "ignored", [])) for name in self.FILTERS
                    if name != "age")
 
+    def only_known_choices(self):
+        """Every parameter is a filter with only known values: no words typed, nothing odd."""
+        names = set(self.data) - {"page"}
+        return (
+            names <= set(self.FILTERS)
+            and not self.errors
+            and not self.ignored_values
+            and all(len(self.data.getlist(name)) == len(self.cleaned_data.get(name) or [])
+                    for name in names if name != "age")
+            and len(self.data.getlist("age")) <= 1
+        )
+
     @property
     def filters(self):
         """The valid filters, as search.Filters; a field with an error is left out."""

@@ -540,3 +540,50 @@ class PendingChange(models.Model):
     @property
     def is_open(self):
         return self.state != self.State.APPROVED
+
+
+class SearchGapQuerySet(models.QuerySet):
+    def shown(self):
+        """Words staff may see: asked for in at least 3 different weeks, or at least 5 times.
+
+        One row per council and words, with `weeks` and `searches`, most asked first.
+        """
+        return (
+            self.values("council", "council__name", "words")
+            .annotate(weeks=models.Count("week", distinct=True), searches=models.Sum("count"))
+            .filter(models.Q(weeks__gte=SearchGap.MIN_WEEKS)
+                    | models.Q(searches__gte=SearchGap.MIN_SEARCHES))
+            .order_by("-searches", "words")
+        )
+
+
+class SearchGap(models.Model):
+    """How many searches for some words found nothing, per council and week.
+
+    Only the words, normalised (lower case, common words and long numbers left out), the
+    council and the Monday of the week are kept: no address, no cookie, no time of day. Rows
+    older than 12 months are deleted whenever a row is written (and by `prune_search_gaps`).
+    """
+
+    MIN_WEEKS = 3
+    MIN_SEARCHES = 5
+    KEEP_DAYS = 365
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="search_gaps")
+    words = models.CharField(max_length=100)
+    week = models.DateField(help_text="The Monday of the week the searches were made.")
+    count = models.PositiveIntegerField(default=0)
+
+    objects = SearchGapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "search that found nothing"
+        verbose_name_plural = "searches that found nothing"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "words", "week"], name="search_gap_unique_per_week"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.words} ({self.week:%Y-%m-%d}: {self.count})"

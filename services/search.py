@@ -24,6 +24,7 @@ A parent's words go through four steps (`understand`):
 Filters narrow the published services of one council before any ranking.
 """
 
+import datetime
 import difflib
 import math
 import re
@@ -38,7 +39,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.core.cache import cache
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -53,7 +54,15 @@ from django.db.models import (
 )
 
 from core.caching import current_versions, page_scopes
-from services.models import FAQ, GlossaryTerm, Page, Service, Synonym, linked_model
+from services.models import (
+    FAQ,
+    GlossaryTerm,
+    Page,
+    SearchGap,
+    Service,
+    Synonym,
+    linked_model,
+)
 
 MAX_QUERY_LENGTH = 200
 # The longest synonym term matched, in words ("someone to talk to" is four).
@@ -504,3 +513,46 @@ def _rank_fallback(services, parts):
         output_field=IntegerField(),
     )
     return services.filter(pk__in=ids).annotate(position=order).order_by("position")
+
+
+# Searches that found nothing -------------------------------------------------------------------
+
+# At most this many words of a search are counted, and no number longer than 2 digits (a
+# phone number, a date of birth or a reference number says who someone is; "18" does not).
+MAX_GAP_WORDS = 6
+GAP_WORD = re.compile(r"^(?:[^\W\d_]{2,30}|\d{1,2})$")
+
+
+def gap_words(text):
+    """What a search that found nothing is counted as: "My son's ASD!" -> "sons asd"."""
+    words = [word for word in key_words(clean_query(text)) if GAP_WORD.match(word)]
+    return " ".join(dict.fromkeys(words[:MAX_GAP_WORDS]))[:100]
+
+
+def monday(day):
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def record_nothing_found(council, text, today=None):
+    """Count one search of `council` that found nothing, as its words and its week only.
+
+    Counts older than 12 months are deleted at the same time.
+    """
+    words = gap_words(text)
+    if not words:
+        return
+    week = monday(today or datetime.date.today())
+    gaps = SearchGap.objects.filter(council=council, words=words, week=week)
+    if not gaps.update(count=F("count") + 1):
+        try:
+            with transaction.atomic():
+                SearchGap.objects.create(council=council, words=words, week=week, count=1)
+        except IntegrityError:  # another request created it first
+            gaps.update(count=F("count") + 1)
+    prune_search_gaps(today)
+
+
+def prune_search_gaps(today=None):
+    """Delete counts older than 12 months; returns how many rows went."""
+    oldest = (today or datetime.date.today()) - datetime.timedelta(days=SearchGap.KEEP_DAYS)
+    return SearchGap.objects.filter(week__lt=oldest).delete()[0]

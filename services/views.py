@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 
+from core.caching import only_known_choices
 from core.shortcuts import get_council
 from services import search
 from services.forms import ServiceFilterForm
@@ -30,7 +31,13 @@ def service_list(request, council):
         .aggregate(latest=Max("last_reviewed"))["latest"]
         or council.last_reviewed,
     }
-    return render(request, "services/service_list.html", context)
+    response = render(request, "services/service_list.html", context)
+    if results.parts and not page.paginator.count and form.filters == search.Filters():
+        search.record_nothing_found(council, results.query)
+    page_param = request.GET.getlist("page")
+    if form.only_known_choices() and page_param in ([], [str(page.number)]):
+        only_known_choices(response)
+    return response
 
 
 def page_number(value):

@@ -8,4 +8,8 @@
 - reviews.py: what falls due for review; readability.py: the plain-English score
 """
 
-from services.admin import approvals, content  # noqa: F401 - registers the ModelAdmins
+from services.admin import (  # noqa: F401 - each module registers its admin pages
+    approvals,
+    content,
+    search_gaps,
+)

@@ -60,6 +60,11 @@ def without_blanks(data):
     return {key: value for key, value in data.items() if value not in (None, "")}
 
 
+def without_empty_lists(data):
+    """`data` without its empty arrays (every array the feed sends is optional)."""
+    return {key: value for key, value in data.items() if value != []}
+
+
 def taxonomy(key, url=None, terms=None):
     """One of our two taxonomies; with `terms` (already mapped) when the caller wants them."""
     data = without_blanks(
@@ -110,7 +115,7 @@ def organization(council):
             "email": council.front_door_email,
             "website": council.website_url,
         }
-    ) | {"organization_identifiers": [], "attributes": []}
+    )
 
 
 def contact(service_id, contact):
@@ -124,7 +129,6 @@ def contact(service_id, contact):
                 "contact_id": contact_id,
                 "number": contact.phone,
                 "description": contact.notes,
-                "languages": [],
             }
         )
     return without_blanks(
@@ -135,7 +139,7 @@ def contact(service_id, contact):
             "email": contact.email,
             "url": contact.url,
         }
-    ) | {"phones": phones, "attributes": []}
+    ) | without_empty_lists({"phones": [without_blanks(phone) for phone in phones]})
 
 
 def cost_options(service_id, service):
@@ -189,6 +193,9 @@ def service_summary(service, url=None):
             "fees": fees(service),
             "minimum_age": service.min_age,
             "maximum_age": service.max_age,
+            # HSDS 3.0 fields the UK profile leaves out but allows (it forbids no property).
+            "eligibility_description": service.eligibility,
+            "application_process": service.how_to_get,
             "assured_date": service.last_reviewed.isoformat() if service.last_reviewed else None,
             "organization": organization(service.council),
         }
@@ -205,16 +212,15 @@ def service(service, url=None):
         data["email"] = email
     terms = [(CATEGORIES, category_term(item)) for item in service.categories.all()]
     terms += [(ROUTE_TYPES, route_type_term(item)) for item in service.route_types.all()]
-    data |= {
-        "schedules": [],
-        "service_areas": [],
-        "service_at_locations": [],
-        "languages": [],
-        "funding": [],
-        "cost_options": cost_options(service_id, service),
-        "contacts": contacts,
-        "attributes": [attribute(service_id, term, key) for key, term in terms],
-    }
+    # No schedules, service areas, locations, languages or funding are recorded: as the ORUK
+    # guidance recommends, an optional array with nothing in it is left out, not sent empty.
+    data |= without_empty_lists(
+        {
+            "cost_options": cost_options(service_id, service),
+            "contacts": contacts,
+            "attributes": [attribute(service_id, term, key) for key, term in terms],
+        }
+    )
     return data
 
 

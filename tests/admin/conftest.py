@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from eligibility.models import LevelOfNeed
 from feedback.models import Comment
-from services.models import PendingChange, Role, Service, Synonym
+from services.models import PendingChange, Role, SearchGap, Service, Synonym
 from tests.factories import (
     REVIEWED,
     make_category,
@@ -41,6 +41,7 @@ def fill_council(slug, name):
     make_guide(council, route, contact=contact)
     make_timescale(f"{slug}-local", council, name=f"{name} timescale", statutory=False)
     Synonym.objects.create(term=f"{slug}-word", means="short breaks", council=council)
+    SearchGap.objects.create(council=council, words=f"{slug} gap", week=REVIEWED, count=5)
     group = make_group(council, title=f"{name} said")
     Comment.objects.create(council=council, topic="content", text=f"{name} comment", group=group)
     writer = get_user_model().objects.create_user(f"{slug}-writer")

@@ -131,6 +131,8 @@ def term_id(kind, slug):
         pytest.param("search=holiday", ["Holiday club"], id="search-name"),
         pytest.param("search=HOLIDAY+club", ["Holiday club"], id="search-every-word"),
         pytest.param("search=nothing-matches", [], id="search-no-match"),
+        pytest.param("search=holiday+clubs+for+my+son", ["Holiday club"], id="search-stems"),
+        pytest.param("search=holdiay", ["Holiday club"], id="search-misspelt"),
         pytest.param(
             f"taxonomy_term_id={term_id('categories', 'health')}", ["Holiday club"],
             id="category-term",
@@ -195,12 +197,49 @@ def test_nested_service_carries_organization_contacts_ages_costs_and_terms(clien
     assert body["organization"]["website"] == "https://testshire.example.org/"
     assert body["cost_options"][0]["option"] == "You may pay a contribution"
     assert body["cost_options"][0]["amount_description"] == "£5 a session"
-    phones = [phone["number"] for contact in body["contacts"] for phone in contact["phones"]]
+    phones = [
+        phone["number"] for contact in body["contacts"] for phone in contact.get("phones", [])
+    ]
     assert phones == ["01234 567890"]
     terms = {item["taxonomy_term"]["term"]: item["link_type"] for item in body["attributes"]}
     assert terms == {"health": "category", "early-help": "route"}
     assert all(item["link_id"] == body["id"] for item in body["attributes"])
-    assert (body["schedules"], body["service_at_locations"]) == ([], [])
+
+
+
+def test_empty_optional_arrays_are_left_out(client, feed_data):
+    """ORUK guidance: omit an optional array rather than send it empty."""
+    body = get(client, f"/testshire/open-referral/services/{feed_data['paid'].oruk_id}")
+    for name in ["schedules", "service_areas", "service_at_locations", "languages", "funding"]:
+        assert name not in body
+    assert "organization_identifiers" not in body["organization"]
+    team = next(item for item in body["contacts"] if item["name"].startswith("Children with"))
+    assert "phones" not in team  # the team has no phone number
+    assert [] not in walk(body)
+
+
+def walk(data):
+    """Every value nested in `data`."""
+    if isinstance(data, dict):
+        for value in data.values():
+            yield value
+            yield from walk(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield value
+            yield from walk(value)
+
+
+def test_eligibility_and_how_to_get_it_are_mapped(client, feed_data):
+    paid = feed_data["paid"]
+    paid.eligibility = "Disabled children aged 5 to 17 who live in Testshire."
+    paid.how_to_get = "Fill in the form on the council's website."
+    paid.save()
+    body = get(client, f"/testshire/open-referral/services/{paid.oruk_id}")
+    assert body["eligibility_description"] == paid.eligibility
+    assert body["application_process"] == paid.how_to_get
+    listed = get(client, "/testshire/open-referral/services?search=holiday")["contents"][0]
+    assert listed["application_process"] == paid.how_to_get
 
 
 def test_free_service_has_a_zero_cost_option(client, feed_data):
