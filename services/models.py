@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from core.formatting import tel_href
@@ -41,6 +42,16 @@ def validate_page_slug(value):
         raise ValidationError(f"“{value}” is used by another page of the council; choose another.")
 
 
+def validate_header_contrast(value):
+    """White header text must reach 7:1 contrast on the council's colour (WCAG 2.2 AAA)."""
+    ratio = contrast_with_white(value)
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", value or "") and ratio < 7:
+        raise ValidationError(
+            f"White text on {value} has a contrast of only {ratio:.1f} to 1. The header needs "
+            "at least 7 to 1: choose a darker colour, like #00487a."
+        )
+
+
 def validate_not_reserved(value):
     if value in RESERVED_SLUGS:
         raise ValidationError(f"“{value}” is used by a site-wide page; choose another slug.")
@@ -66,8 +77,13 @@ class Council(Reviewed):
     )
     colour = models.CharField(
         max_length=7,
-        validators=[HEX_COLOUR],
+        validators=[HEX_COLOUR, validate_header_contrast],
         help_text="Header colour. White text sits on it, so it must be dark (7:1 contrast).",
+    )
+    live = models.BooleanField(
+        default=False,
+        help_text="Shown to the public. A new council stays hidden (its pages answer “not "
+        "found”) until a superuser switches it live.",
     )
     website_url = models.URLField(help_text="The council's own website.")
     introduction = models.TextField(
@@ -98,11 +114,35 @@ class Council(Reviewed):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        old_slug = getattr(self, "_loaded_slug", None)
+        super().save(*args, **kwargs)
+        # The old address keeps working: it redirects to the new one for good.
+        CouncilSlugRedirect.objects.filter(old_slug=self.slug).delete()
+        if old_slug and old_slug != self.slug:
+            CouncilSlugRedirect.objects.update_or_create(
+                old_slug=old_slug, defaults={"council": self}
+            )
+        self._loaded_slug = self.slug
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        council = super().from_db(db, field_names, values)
+        council._loaded_slug = council.__dict__.get("slug")
+        return council
+
     def get_absolute_url(self):
         return reverse("council-home", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
+
+    @cached_property
+    def published_page_slugs(self):
+        """The slugs of the council's own published pages (the footer links only these)."""
+        return frozenset(
+            self.pages.filter(status=Status.PUBLISHED).values_list("slug", flat=True)
+        )
 
     @property
     def colour_luminance_ok(self):
@@ -118,6 +158,20 @@ def contrast_with_white(hex_colour):
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return 1.05 / (luminance + 0.05)
+
+
+class CouncilSlugRedirect(models.Model):
+    """A council's old slug: addresses under it redirect permanently to the council's new slug."""
+
+    old_slug = models.SlugField(unique=True)
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="old_slugs")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"/{self.old_slug}/ → /{self.council.slug}/"
 
 
 class CouncilContentManager(models.Manager):

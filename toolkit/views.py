@@ -32,7 +32,7 @@ def timescales_for(council):
 
 def deadline_calculator(request):
     slug = request.GET.get("council", "")
-    council = Council.objects.filter(slug=slug).first() if slug else None
+    council = Council.objects.filter(slug=slug, live=True).first() if slug else None
     timescales = timescales_for(council)
     asked = is_a_question(request.GET)
     form = DeadlineForm(
@@ -54,7 +54,7 @@ def deadline_calculator(request):
     context = {
         "form": form,
         "council_chosen": council,
-        "councils": Council.objects.all() if council is None else (),
+        "councils": Council.objects.filter(live=True) if council is None else (),
         "timescales": timescales,
         "result": result,
         "last_reviewed": max(
