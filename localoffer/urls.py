@@ -4,6 +4,7 @@ The project composes the apps' URL lists here, so no app needs to know another's
 """
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.caching import public_page
@@ -33,6 +34,29 @@ urlpatterns = [
     path("privacy/", public_page(views.privacy), name="privacy"),
     path("accessibility/", public_page(views.accessibility), name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
+    # Password reset by email for staff; the admin sign-in page links to it.
+    path(
+        "accounts/password-reset/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/password_reset_email.txt"
+        ),
+        name="admin_password_reset",
+    ),
+    path(
+        "accounts/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
     path(
         "tools/deadlines/",

@@ -21,7 +21,7 @@ from services.querysets import ServiceQuerySet
 RESERVED_SLUGS = frozenset(
     {
         "rights", "glossary", "privacy", "accessibility", "tools", "open-referral",
-        "admin", "static", "media", "api", "healthz",
+        "admin", "static", "media", "api", "healthz", "accounts",
     }
 )
 ORUK_NAMESPACE = uuid.UUID("7f1c6f52-5b0e-4c55-9a0f-5d3c2f3e9b11")

@@ -7,4 +7,9 @@
 - reviews.py: what falls due for review; readability.py: the plain-English score
 """
 
+from django.contrib import admin
+
 from services.admin import content  # noqa: F401 - registers the ModelAdmins
+from services.admin.staff import StaffLoginForm
+
+admin.site.login_form = StaffLoginForm

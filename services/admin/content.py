@@ -12,6 +12,7 @@ from services.admin import reviews
 from services.admin.councils import CouncilGuardRailsAdmin
 from services.admin.csv_views import ServiceCsvMixin
 from services.admin.mixins import CouncilScopedAdmin
+from services.admin.staff import StaffManagementAdmin
 from services.models import (
     FAQ,
     Category,
@@ -128,7 +129,7 @@ class GlossaryTermAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(StaffMembership)
-class StaffMembershipAdmin(CouncilScopedAdmin, admin.ModelAdmin):
+class StaffMembershipAdmin(StaffManagementAdmin, CouncilScopedAdmin, admin.ModelAdmin):
     list_display = ["user", "council", "role"]
     list_filter = ["council", "role"]
     search_fields = ["user__username", "council__name"]
