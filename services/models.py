@@ -202,7 +202,11 @@ class Contact(Reviewed):
     class Meta:
         ordering = ["council", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="contact_unique_per_council")
+            models.UniqueConstraint(
+                fields=["council", "slug"], name="contact_unique_per_council",
+                violation_error_message="This council already has a contact with this slug. "
+                "Choose another slug.",
+            )
         ]
 
     def __str__(self):
@@ -315,10 +319,15 @@ class Service(Publishable):
     class Meta:
         ordering = ["council", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="service_unique_per_council"),
+            models.UniqueConstraint(
+                fields=["council", "slug"], name="service_unique_per_council",
+                violation_error_message="This council already has a service with this slug. "
+                "Choose another slug.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(min_age__lte=models.F("max_age")),
                 name="service_min_age_not_above_max_age",
+                violation_error_message="The oldest age must not be below the youngest.",
             ),
         ]
         indexes = [
@@ -374,7 +383,11 @@ class FAQ(Publishable):
         verbose_name = "FAQ"
         verbose_name_plural = "FAQs"
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="faq_unique_per_council")
+            models.UniqueConstraint(
+                fields=["council", "slug"], name="faq_unique_per_council",
+                violation_error_message="This council already has a question with this slug. "
+                "Choose another slug.",
+            )
         ]
 
     def __str__(self):
@@ -405,7 +418,11 @@ class Page(Publishable):
     class Meta:
         ordering = ["council", "order", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="page_unique_per_council")
+            models.UniqueConstraint(
+                fields=["council", "slug"], name="page_unique_per_council",
+                violation_error_message="This council already has a page with this slug. "
+                "Choose another slug.",
+            )
         ]
 
     def __str__(self):
@@ -465,7 +482,11 @@ class StaffMembership(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "council"], name="one_membership_per_council")
+            models.UniqueConstraint(
+                fields=["user", "council"], name="one_membership_per_council",
+                violation_error_message="This account already has a role in this council. "
+                "Change that role instead.",
+            )
         ]
 
     def __str__(self):
@@ -496,7 +517,11 @@ class Synonym(models.Model):
     class Meta:
         ordering = ["term"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "council"], name="synonym_unique_per_council")
+            models.UniqueConstraint(
+                fields=["term", "council"], name="synonym_unique_per_council",
+                violation_error_message="This word already has a synonym here. "
+                "Change that one instead.",
+            )
         ]
 
     def __str__(self):
