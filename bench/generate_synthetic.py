@@ -201,6 +201,7 @@ class Generator:
                 name=f"Synthetic Council {n:06d} (synthetic)",
                 ons_code=f"E99{n:06d}",
                 colour="#00487a",
+                live=True,
                 website_url="https://example.org/",
                 introduction="Synthetic test data for benchmarks.",
                 front_door_name="Children's social care (synthetic)",

@@ -69,8 +69,8 @@ class Reviewed(models.Model):
         self.review_due = months_after(on, self.review_period_months())
 
     def clean_fields(self, exclude=None):
-        self.move_review_due()
         super().clean_fields(exclude=exclude)
+        self.move_review_due()
         exclude = exclude or ()
         if (
             "review_due" not in exclude

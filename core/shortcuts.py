@@ -9,8 +9,11 @@ SLUG = re.compile(r"^[-a-z0-9]{1,50}$")
 
 
 def get_council(slug):
-    """The council named by the first part of the address, or the 404 page."""
-    return get_object_or_404(apps.get_model("services", "Council"), slug=slug)
+    """The live council named by the first part of the address, or the 404 page.
+
+    A council that is not live yet (set up, not switched live by a superuser) is not found.
+    """
+    return get_object_or_404(apps.get_model("services", "Council"), slug=slug, live=True)
 
 
 def council_from_query(request):
@@ -22,4 +25,4 @@ def council_from_query(request):
     slug = request.GET.get("council", "")
     if not SLUG.match(slug):
         return None
-    return apps.get_model("services", "Council").objects.filter(slug=slug).first()
+    return apps.get_model("services", "Council").objects.filter(slug=slug, live=True).first()

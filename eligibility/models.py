@@ -117,7 +117,11 @@ class RouteGuide(Publishable):
     class Meta:
         ordering = ["council", "route_type__order"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "route_type"], name="one_guide_per_route")
+            models.UniqueConstraint(
+                fields=["council", "route_type"], name="one_guide_per_route",
+                violation_error_message="This council already has a guide for this route type. "
+                "Change that guide instead.",
+            )
         ]
 
     def __str__(self):
@@ -166,11 +170,15 @@ class LevelOfNeed(Publishable):
         verbose_name_plural = "levels of need"
         constraints = [
             models.UniqueConstraint(
-                fields=["council", "code"], name="level_code_unique_per_council"
+                fields=["council", "code"], name="level_code_unique_per_council",
+                violation_error_message="This council already has a level with this code. "
+                "Choose another code.",
             ),
             models.UniqueConstraint(
                 fields=["code"], condition=models.Q(council__isnull=True),
                 name="national_level_code_unique",
+                violation_error_message="A national level already has this code. Choose another "
+                "code.",
             ),
         ]
 

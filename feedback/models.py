@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -20,6 +21,11 @@ class CommentGroupQuerySet(models.QuerySet):
 
     def for_council(self, council):
         return self.filter(council=council)
+
+
+PUBLISH_NEEDS_A_DATE = (
+    "Enter the date to show to the public before you publish this group, or save it as a draft."
+)
 
 
 class CommentGroup(models.Model):
@@ -59,6 +65,7 @@ class CommentGroup(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_on__isnull=False),
                 name="published_group_has_a_date",
+                violation_error_message=PUBLISH_NEEDS_A_DATE,
             )
         ]
 
@@ -67,6 +74,11 @@ class CommentGroup(models.Model):
 
     def get_absolute_url(self):
         return reverse("you-said-we-did", args=[self.council.slug])
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.PUBLISHED and self.published_on is None:
+            raise ValidationError({"published_on": PUBLISH_NEEDS_A_DATE})
 
 
 def last_publication(council):

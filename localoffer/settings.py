@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "services.middleware.CouncilSlugRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "localoffer.urls"

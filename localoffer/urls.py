@@ -4,6 +4,7 @@ The project composes the apps' URL lists here, so no app needs to know another's
 """
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.caching import public_page
@@ -40,6 +41,29 @@ urlpatterns = [
     path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site),
     path("readyz", views.readyz, name="readyz"),
     path("admin/second-factor/", staff_auth.second_factor, name="second-factor"),
+    # Password reset by email for staff; the admin sign-in page links to it.
+    path(
+        "accounts/password-reset/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/password_reset_email.txt"
+        ),
+        name="admin_password_reset",
+    ),
+    path(
+        "accounts/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
     path(
         "tools/deadlines/",

@@ -18,7 +18,7 @@ SITE_PAGES_REVIEWED = date(2026, 11, 24)
 
 
 def home(request):
-    context = {"councils": Council.objects.all(), "last_reviewed": SITE_PAGES_REVIEWED}
+    context = {"councils": Council.objects.filter(live=True), "last_reviewed": SITE_PAGES_REVIEWED}
     return render(request, "localoffer/home.html", context)
 
 

@@ -10,6 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from core.formatting import tel_href
@@ -21,7 +22,7 @@ from services.querysets import ServiceQuerySet
 RESERVED_SLUGS = frozenset(
     {
         "rights", "glossary", "privacy", "accessibility", "tools", "open-referral",
-        "admin", "static", "media", "api", "healthz", "readyz",
+        "admin", "static", "media", "api", "healthz", "readyz", "accounts",
     }
 )
 ORUK_NAMESPACE = uuid.UUID("7f1c6f52-5b0e-4c55-9a0f-5d3c2f3e9b11")
@@ -41,6 +42,16 @@ RESERVED_PAGE_SLUGS = frozenset(
 def validate_page_slug(value):
     if value in RESERVED_PAGE_SLUGS:
         raise ValidationError(f"“{value}” is used by another page of the council; choose another.")
+
+
+def validate_header_contrast(value):
+    """White header text must reach 7:1 contrast on the council's colour (WCAG 2.2 AAA)."""
+    ratio = contrast_with_white(value)
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", value or "") and ratio < 7:
+        raise ValidationError(
+            f"White text on {value} has a contrast of only {ratio:.1f} to 1. The header needs "
+            "at least 7 to 1: choose a darker colour, like #00487a."
+        )
 
 
 def validate_not_reserved(value):
@@ -68,8 +79,13 @@ class Council(Reviewed):
     )
     colour = models.CharField(
         max_length=7,
-        validators=[HEX_COLOUR],
+        validators=[HEX_COLOUR, validate_header_contrast],
         help_text="Header colour. White text sits on it, so it must be dark (7:1 contrast).",
+    )
+    live = models.BooleanField(
+        default=False,
+        help_text="Shown to the public. A new council stays hidden (its pages answer “not "
+        "found”) until a superuser switches it live.",
     )
     website_url = models.URLField(help_text="The council's own website.")
     introduction = models.TextField(
@@ -100,11 +116,35 @@ class Council(Reviewed):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        old_slug = getattr(self, "_loaded_slug", None)
+        super().save(*args, **kwargs)
+        # The old address keeps working: it redirects to the new one for good.
+        CouncilSlugRedirect.objects.filter(old_slug=self.slug).delete()
+        if old_slug and old_slug != self.slug:
+            CouncilSlugRedirect.objects.update_or_create(
+                old_slug=old_slug, defaults={"council": self}
+            )
+        self._loaded_slug = self.slug
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        council = super().from_db(db, field_names, values)
+        council._loaded_slug = council.__dict__.get("slug")
+        return council
+
     def get_absolute_url(self):
         return reverse("council-home", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
+
+    @cached_property
+    def published_page_slugs(self):
+        """The slugs of the council's own published pages (the footer links only these)."""
+        return frozenset(
+            self.pages.filter(status=Status.PUBLISHED).values_list("slug", flat=True)
+        )
 
     @property
     def colour_luminance_ok(self):
@@ -120,6 +160,20 @@ def contrast_with_white(hex_colour):
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return 1.05 / (luminance + 0.05)
+
+
+class CouncilSlugRedirect(models.Model):
+    """A council's old slug: addresses under it redirect permanently to the council's new slug."""
+
+    old_slug = models.SlugField(unique=True)
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="old_slugs")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"/{self.old_slug}/ → /{self.council.slug}/"
 
 
 class CouncilContentManager(models.Manager):
@@ -150,7 +204,11 @@ class Contact(Reviewed):
     class Meta:
         ordering = ["council", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="contact_unique_per_council")
+            models.UniqueConstraint(
+                fields=["council", "slug"], name="contact_unique_per_council",
+                violation_error_message="This council already has a contact with this slug. "
+                "Choose another slug.",
+            )
         ]
 
     def __str__(self):
@@ -272,12 +330,17 @@ class Service(Publishable):
     class Meta:
         ordering = ["council", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="service_unique_per_council"),
+            models.UniqueConstraint(
+                fields=["council", "slug"], name="service_unique_per_council",
+                violation_error_message="This council already has a service with this slug. "
+                "Choose another slug.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(min_age__isnull=True)
                 | models.Q(max_age__isnull=True)
                 | models.Q(min_age__lte=models.F("max_age")),
                 name="service_min_age_not_above_max_age",
+                violation_error_message="The oldest age must not be below the youngest.",
             ),
         ]
         indexes = [
@@ -352,7 +415,11 @@ class FAQ(Publishable):
         verbose_name = "FAQ"
         verbose_name_plural = "FAQs"
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="faq_unique_per_council")
+            models.UniqueConstraint(
+                fields=["council", "slug"], name="faq_unique_per_council",
+                violation_error_message="This council already has a question with this slug. "
+                "Choose another slug.",
+            )
         ]
 
     def __str__(self):
@@ -383,7 +450,11 @@ class Page(Publishable):
     class Meta:
         ordering = ["council", "order", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="page_unique_per_council")
+            models.UniqueConstraint(
+                fields=["council", "slug"], name="page_unique_per_council",
+                violation_error_message="This council already has a page with this slug. "
+                "Choose another slug.",
+            )
         ]
 
     def __str__(self):
@@ -443,7 +514,11 @@ class StaffMembership(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "council"], name="one_membership_per_council")
+            models.UniqueConstraint(
+                fields=["user", "council"], name="one_membership_per_council",
+                violation_error_message="This account already has a role in this council. "
+                "Change that role instead.",
+            )
         ]
 
     def __str__(self):
@@ -481,7 +556,11 @@ class Synonym(models.Model):
     class Meta:
         ordering = ["term"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "council"], name="synonym_unique_per_council")
+            models.UniqueConstraint(
+                fields=["term", "council"], name="synonym_unique_per_council",
+                violation_error_message="This word already has a synonym here. "
+                "Change that one instead.",
+            )
         ]
 
     def __str__(self):

@@ -34,6 +34,7 @@ def make_council(slug=None, **fields):
         "name": f"Council {number} ({slug})",
         "ons_code": f"E{number:08d}",
         "colour": "#00487a",
+        "live": True,
         "website_url": f"https://{slug}.example.org/",
         "introduction": "Help for disabled children.",
         "front_door_name": "Children's social care",

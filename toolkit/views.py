@@ -105,7 +105,7 @@ def deadline_calculator(request):
         "form": form,
         "council_chosen": council,
         "council": council,  # the header shows the council's name, colour and a way back
-        "councils": Council.objects.all() if council is None else (),
+        "councils": Council.objects.filter(live=True) if council is None else (),
         "timescales": timescales,
         "result": result,
         "last_reviewed": max(

@@ -8,8 +8,13 @@
 - reviews.py: what falls due for review; readability.py: the plain-English score
 """
 
+from django.contrib import admin
+
 from services.admin import (  # noqa: F401 - each module registers its admin pages
     approvals,
     content,
     search_gaps,
 )
+from services.admin.staff import StaffLoginForm
+
+admin.site.login_form = StaffLoginForm

@@ -9,8 +9,10 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from services.admin import reviews
+from services.admin.councils import CouncilGuardRailsAdmin
 from services.admin.csv_views import ServiceCsvMixin
 from services.admin.mixins import CouncilScopedAdmin
+from services.admin.staff import StaffManagementAdmin
 from services.models import (
     FAQ,
     Category,
@@ -27,8 +29,8 @@ PUBLISHABLE_LIST = ["status", "last_reviewed", "review_due"]
 
 
 @admin.register(Council)
-class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
-    list_display = ["name", "slug", "ons_code", "last_reviewed", "review_due"]
+class CouncilAdmin(CouncilGuardRailsAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
+    list_display = ["name", "slug", "live", "ons_code", "last_reviewed", "review_due"]
     search_fields = ["name", "slug", "ons_code"]
     parent_text_fields = markdown_fields = ("introduction",)
 
@@ -127,7 +129,7 @@ class GlossaryTermAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(StaffMembership)
-class StaffMembershipAdmin(CouncilScopedAdmin, admin.ModelAdmin):
+class StaffMembershipAdmin(StaffManagementAdmin, CouncilScopedAdmin, admin.ModelAdmin):
     list_display = ["user", "council", "role"]
     list_filter = ["council", "role"]
     search_fields = ["user__username", "council__name"]

@@ -44,7 +44,7 @@ def feed_view(view):
     def wrapper(request, council=None, **kwargs):
         try:
             if council is not None:
-                council = Council.objects.filter(slug=council).first()
+                council = Council.objects.filter(slug=council, live=True).first()
                 if council is None:
                     raise NotFound("There is no council at this address.")
             data = view(request, council, **kwargs)
@@ -143,7 +143,7 @@ def taxonomy_keys():
 
 
 def published_services(council):
-    services = Service.objects.published().select_related("council")
+    services = Service.objects.published().filter(council__live=True).select_related("council")
     return services.for_council(council) if council is not None else services
 
 

@@ -390,7 +390,7 @@ def test_result_page_queries_do_not_grow_with_services(client, db):
             assert client.get(f"/{slug}/find-my-route/result/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    assert counts[0] <= 8
+    assert counts[0] <= 9  # 9th: the council's pages the footer links
 
 
 def test_the_services_mapping_is_one_query_and_prefers_the_first_published_by_name(finder):

@@ -41,6 +41,8 @@ ROLE_PERMISSIONS = {
         ]
         + [f"{model}.view" for model in NATIONAL]
         + ["services.council.view", "services.council.change"]
+        # Their own councils' staff: add, change role, remove, unlock (services.admin.staff).
+        + [f"services.staffmembership.{action}" for action in ("add", "change", "delete", "view")]
     ),
 }
 GROUP_NAMES = {Role.EDITOR: "Council editors", Role.PUBLISHER: "Council publishers"}
