@@ -83,16 +83,17 @@ def propose(obj, proposed, author, note=""):
 
     A second edit by the same author updates their open change and returns it to draft.
     """
-    live = None
+    live, name = None, str(obj)
     if obj.pk is not None:
-        live = values_of(type(obj)._default_manager.get(pk=obj.pk))
+        current = type(obj)._default_manager.get(pk=obj.pk)
+        live, name = values_of(current), str(current)  # named as parents know it now
     data = difference(type(obj), live, proposed)
     change = open_change(obj, author) or PendingChange(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk,
         author=author,
     )
     change.council_id = council_id_of(obj)
-    change.object_repr = str(obj)[:300]
+    change.object_repr = name[:300]
     change.data = data
     change.state = State.DRAFT
     if note:
