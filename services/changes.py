@@ -107,7 +107,10 @@ def target(change):
     model = change.content_type.model_class()
     if change.object_id is None:
         return model()
-    return model._default_manager.get(pk=change.object_id)
+    obj = model._default_manager.filter(pk=change.object_id).first()
+    if obj is None:
+        raise ValidationError("This item has been deleted since the change was made.")
+    return obj
 
 
 def set_values(obj, data):

@@ -386,3 +386,21 @@ def test_revert_restores_contacts(client, publisher_a, service_a):
     page = client.get(revert_url(service_a, first))
     client.post(revert_url(service_a, first), form_data(page))
     assert service_a.contacts.count() == 1
+
+
+def test_editor_who_comes_back_starts_from_their_waiting_change(client, editor_a, service_a):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    page = client.get(reverse("admin:services_service_change", args=[service_a.pk]))
+    assert page.context["adminform"].form["name"].value() == NEW_NAME
+    edit_as(client, editor_a, service_a, "services_service", summary="Clubs at weekends.")
+    assert waiting_change(editor_a).data == {"name": NEW_NAME, "summary": "Clubs at weekends."}
+
+
+def test_approving_a_change_to_a_deleted_item_says_so(client, editor_a, publisher_a, service_a):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    change = waiting_change(editor_a)
+    submit(client, editor_a, change)
+    Service.objects.filter(pk=service_a.pk).delete()
+    response = decide(client, publisher_a, change, "approve")
+    assert response.status_code == 400
+    assert "deleted since the change was made" in response.content.decode()
