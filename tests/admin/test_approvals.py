@@ -404,3 +404,23 @@ def test_approving_a_change_to_a_deleted_item_says_so(client, editor_a, publishe
     response = decide(client, publisher_a, change, "approve")
     assert response.status_code == 400
     assert "deleted since the change was made" in response.content.decode()
+
+
+def test_a_save_that_changes_links_makes_one_history_entry(client, publisher_a, service_a):
+    history = service_a.history.count()
+    edit_as(client, publisher_a, service_a, "services_service", name=NEW_NAME, route_types=[])
+    assert service_a.history.count() == history + 1
+    latest = service_a.history.latest()
+    assert latest.history_change_reason == "Changed name, route_types"
+    assert list(latest.route_types.all()) == []
+
+
+def test_an_editor_cannot_delete_what_parents_see(client, editor_a, service_a):
+    client.force_login(editor_a)
+    url = reverse("admin:services_service_delete", args=[service_a.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    listing = client.get(reverse("admin:services_service_changelist"))
+    action_form = listing.context["action_form"]
+    choices = [name for name, _ in action_form.fields["action"].choices] if action_form else []
+    assert "delete_selected" not in choices
+    assert Service.objects.filter(pk=service_a.pk).exists()
