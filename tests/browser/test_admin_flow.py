@@ -37,6 +37,7 @@ def test_editor_submits_publisher_sees_diff_and_preview_approves_and_parents_see
     page.fill("#id_name", "Aiming High short breaks")
     page.click("input[name=_save]")
     page.wait_for_selector("#submit-form")
+    axe_check(page, "the editor's change, ready to submit")
     page.fill("#id_note", "The leaflet calls it Aiming High.")
     page.click("#submit-form input[type=submit]")
     page.wait_for_selector("text=Submitted. A publisher will review it.")
