@@ -182,6 +182,8 @@ def test_editor_asks_to_publish_a_draft_and_approval_publishes_it(
     assert client.post(url).status_code == 302
     change = waiting_change(editor_a)
     submit(client, editor_a, change)
+    client.force_login(publisher_a)
+    assert "This publishes a draft" in client.get(change_url(change)).content.decode()
     assert Client().get("/ayshire/services/ayshire-draft/").status_code == 404
     decide(client, publisher_a, change, "approve")
     assert Client().get("/ayshire/services/ayshire-draft/").status_code == 200
