@@ -83,16 +83,17 @@ def propose(obj, proposed, author, note=""):
 
     A second edit by the same author updates their open change and returns it to draft.
     """
-    live = None
+    live, name = None, str(obj)
     if obj.pk is not None:
-        live = values_of(type(obj)._default_manager.get(pk=obj.pk))
+        current = type(obj)._default_manager.get(pk=obj.pk)
+        live, name = values_of(current), str(current)  # named as parents know it now
     data = difference(type(obj), live, proposed)
     change = open_change(obj, author) or PendingChange(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk,
         author=author,
     )
     change.council_id = council_id_of(obj)
-    change.object_repr = str(obj)[:300]
+    change.object_repr = name[:300]
     change.data = data
     change.state = State.DRAFT
     if note:
@@ -106,7 +107,10 @@ def target(change):
     model = change.content_type.model_class()
     if change.object_id is None:
         return model()
-    return model._default_manager.get(pk=change.object_id)
+    obj = model._default_manager.filter(pk=change.object_id).first()
+    if obj is None:
+        raise ValidationError("This item has been deleted since the change was made.")
+    return obj
 
 
 def set_values(obj, data):

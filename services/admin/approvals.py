@@ -200,6 +200,8 @@ class PendingChangeAdmin(admin.ModelAdmin):
             "error": error,
             "preview_url": reverse("admin:services_pendingchange_preview", args=[change.pk]),
             "live_url": self._live_admin_url(change),
+            "kind": change.content_type.model_class()._meta.verbose_name,
+            "publishes_draft": change.data.get("status") == "published",
         }
         return TemplateResponse(request, "admin/pending_change.html", context,
                                 status=400 if error else 200)

@@ -192,8 +192,20 @@ class CouncilScopedAdmin(MarkReviewedAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         user = request.user
+        waiting = None
+        if getattr(request, "_editing_live_object", False) and obj is not None:
+            # An editor who comes back to their change starts from it, not the live version.
+            open_change = changes.open_change(obj, user)
+            waiting = open_change.data if open_change else None
 
         class PublishingForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if waiting and not self.is_bound:
+                    self.initial.update(
+                        {name: value for name, value in waiting.items() if name in self.fields}
+                    )
+
             def clean(self):
                 cleaned = super().clean()
                 council = cleaned.get("council", getattr(self.instance, "council", None))
@@ -329,6 +341,7 @@ class CouncilScopedAdmin(MarkReviewedAdmin):
             request.user, changes.council_id_of(obj) if obj else None
         ):
             context["moderated"] = True
+            context["has_status"] = self._has_status()
             context["is_live"] = obj is not None and self._is_live(obj)
             context["open_change"] = obj and changes.open_change(obj, request.user)
             opts = self.model._meta
@@ -416,6 +429,7 @@ class CouncilScopedAdmin(MarkReviewedAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         obj = self.get_object(request, object_id)
+        request._editing_live_object = self.moderated
         if obj is not None:
             extra_context.update(self.writing_help(obj))
         return super().change_view(request, object_id, form_url, extra_context)

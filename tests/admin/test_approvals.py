@@ -182,6 +182,8 @@ def test_editor_asks_to_publish_a_draft_and_approval_publishes_it(
     assert client.post(url).status_code == 302
     change = waiting_change(editor_a)
     submit(client, editor_a, change)
+    client.force_login(publisher_a)
+    assert "This publishes a draft" in client.get(change_url(change)).content.decode()
     assert Client().get("/ayshire/services/ayshire-draft/").status_code == 404
     decide(client, publisher_a, change, "approve")
     assert Client().get("/ayshire/services/ayshire-draft/").status_code == 200
@@ -387,3 +389,41 @@ def test_revert_restores_contacts(client, publisher_a, service_a):
     page = client.get(revert_url(service_a, first))
     client.post(revert_url(service_a, first), form_data(page))
     assert service_a.contacts.count() == 1
+
+
+def test_editor_who_comes_back_starts_from_their_waiting_change(client, editor_a, service_a):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    page = client.get(reverse("admin:services_service_change", args=[service_a.pk]))
+    assert page.context["adminform"].form["name"].value() == NEW_NAME
+    edit_as(client, editor_a, service_a, "services_service", summary="Clubs at weekends.")
+    assert waiting_change(editor_a).data == {"name": NEW_NAME, "summary": "Clubs at weekends."}
+
+
+def test_approving_a_change_to_a_deleted_item_says_so(client, editor_a, publisher_a, service_a):
+    edit_as(client, editor_a, service_a, "services_service", name=NEW_NAME)
+    change = waiting_change(editor_a)
+    submit(client, editor_a, change)
+    Service.objects.filter(pk=service_a.pk).delete()
+    response = decide(client, publisher_a, change, "approve")
+    assert response.status_code == 400
+    assert "deleted since the change was made" in response.content.decode()
+
+
+def test_a_save_that_changes_links_makes_one_history_entry(client, publisher_a, service_a):
+    history = service_a.history.count()
+    edit_as(client, publisher_a, service_a, "services_service", name=NEW_NAME, route_types=[])
+    assert service_a.history.count() == history + 1
+    latest = service_a.history.latest()
+    assert latest.history_change_reason == "Changed name, route_types"
+    assert list(latest.route_types.all()) == []
+
+
+def test_an_editor_cannot_delete_what_parents_see(client, editor_a, service_a):
+    client.force_login(editor_a)
+    url = reverse("admin:services_service_delete", args=[service_a.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    listing = client.get(reverse("admin:services_service_changelist"))
+    action_form = listing.context["action_form"]
+    choices = [name for name, _ in action_form.fields["action"].choices] if action_form else []
+    assert "delete_selected" not in choices
+    assert Service.objects.filter(pk=service_a.pk).exists()

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from services.models import Role, Service
 from tests.admin.xss_payloads import XSS_PAYLOADS
+from tests.browser.conftest import axe_check
 from tests.factories import PASSWORD, make_full_council, make_staff
 
 
@@ -21,31 +22,47 @@ def sign_in(page, server, username):
     page.wait_for_url(f"{server.url}/admin/")
 
 
-def test_editor_edits_publisher_publishes_and_parents_see_it(page, browser, server,
-                                                             testshire):
+def test_editor_submits_publisher_sees_diff_and_preview_approves_and_parents_see_it(
+    page, browser, server, testshire
+):
+    """Issue 19: the live page stays as it is until a publisher approves the change."""
     make_staff("editor", testshire, Role.EDITOR)
     make_staff("publisher", testshire, Role.PUBLISHER)
     service = Service.objects.get(council=testshire)
+    old_name = service.name
     public_url = f"{server.url}/testshire/services/{service.slug}/"
 
     sign_in(page, server, "editor")
     page.goto(server.url + reverse("admin:services_service_change", args=[service.pk]))
     page.fill("#id_name", "Aiming High short breaks")
     page.click("input[name=_save]")
-    page.wait_for_url(f"{server.url}/admin/services/service/")
-    assert Service.objects.get(pk=service.pk).status == "draft"
-    assert page.context.new_page().goto(public_url).status == 404
-
-    publisher = browser.new_context().new_page()
-    sign_in(publisher, server, "publisher")
-    publisher.goto(server.url + reverse("admin:services_service_changelist"))
-    publisher.check(f"input[name=_selected_action][value='{service.pk}']")
-    publisher.select_option("select[name=action]", "publish_selected")
-    publisher.click("button[name=index]")
-    publisher.wait_for_selector("text=Published 1 item.")
+    page.wait_for_selector("#submit-form")
+    axe_check(page, "the editor's change, ready to submit")
+    page.fill("#id_note", "The leaflet calls it Aiming High.")
+    page.click("#submit-form input[type=submit]")
+    page.wait_for_selector("text=Submitted. A publisher will review it.")
 
     parent = browser.new_context().new_page()
-    response = parent.goto(public_url)
+    assert parent.goto(public_url).status == 200
+    assert parent.locator("h1").inner_text() == old_name
+
+    publisher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    sign_in(publisher, server, "publisher")
+    axe_check(publisher, "admin home with the approvals dashboard")
+    publisher.click("#approvals-dashboard a:has-text('Waiting for me')")
+    publisher.click(f"a:has-text('{old_name}')")
+    diff = publisher.locator("#change-diff")
+    assert "Aiming High short breaks" in diff.inner_text()
+    assert "The leaflet calls it Aiming High." in publisher.inner_text("#editor-note")
+    axe_check(publisher, "a change waiting for approval")
+    publisher.click("#preview-link")
+    assert publisher.locator("h1").inner_text() == "Aiming High short breaks"
+    assert "Parents do not see it yet" in publisher.inner_text("body")
+    publisher.go_back()
+    publisher.click("button[value=approve]")
+    publisher.wait_for_selector("text=Approved. Parents now see the change.")
+
+    response = parent.reload()
     assert response.status == 200
     assert parent.locator("h1").inner_text() == "Aiming High short breaks"
 
