@@ -30,7 +30,7 @@ HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour like #00487a."
 # Addresses under /<council>/ that belong to features, so no council page may take them.
 RESERVED_PAGE_SLUGS = frozenset(
     {
-        "levels-of-need", "services", "routes", "faq", "find-my-route", "letters",
+        "levels-of-need", "services", "routes", "faq", "find-my-route", "letters", "contact",
         "have-your-say", "you-said-we-did", "open-referral", "theme.css",
     }
 )
@@ -104,6 +104,28 @@ class Council(Reviewed):
     def natural_key(self):
         return (self.slug,)
 
+    def contact_of_kind(self, kind):
+        """The council's contact of one ContactKind, or None (fetched once per council object)."""
+        if not hasattr(self, "_contacts_by_kind"):
+            self._contacts_by_kind = {c.kind: c for c in self.contacts.exclude(kind="")}
+        return self._contacts_by_kind.get(kind)
+
+    @property
+    def out_of_hours_contact(self):
+        return self.contact_of_kind("out-of-hours")
+
+    @property
+    def iass_contact(self):
+        return self.contact_of_kind("send-iass")
+
+    @property
+    def phone_to_call(self):
+        """The number the header offers: the front door, else the out-of-hours line."""
+        if self.front_door_phone:
+            return self.front_door_phone
+        out_of_hours = self.out_of_hours_contact
+        return out_of_hours.phone if out_of_hours else ""
+
     @property
     def colour_luminance_ok(self):
         """White text on the header colour reaches 7:1 (WCAG AAA) contrast."""
@@ -129,6 +151,14 @@ class PublishableManager(CouncilContentManager.from_queryset(PublishableQuerySet
     pass
 
 
+class ContactKind(models.TextChoices):
+    """The three contacts every council's contact page leads with (issue 17)."""
+
+    FRONT_DOOR = "front-door", "Children's social care (the front door)"
+    OUT_OF_HOURS = "out-of-hours", "Emergency and out of office hours"
+    SEND_IASS = "send-iass", "Free, impartial advice (SEND IASS)"
+
+
 class Contact(models.Model):
     """A team or role a family can contact: never a named officer's personal number."""
 
@@ -142,6 +172,18 @@ class Contact(models.Model):
         max_length=300, blank=True, help_text="When to call, or what the service is for."
     )
     source = models.CharField(max_length=500, help_text=SOURCE_HELP)
+    kind = models.CharField(
+        max_length=20, choices=ContactKind.choices, blank=True,
+        help_text="Set for the council's front door, its out-of-hours line and its SEND IASS: "
+        "the contact page lists these first.",
+    )
+    citation_title = models.CharField(
+        "public source: title", max_length=300, blank=True,
+        help_text="Shown to parents: the page or document and who publishes it, e.g. "
+        "“Report concerns about a child, Norfolk County Council”. Never a file name.",
+    )
+    citation_url = models.URLField("public source: web address", blank=True)
+    citation_read = models.DateField("public source: date read", null=True, blank=True)
     history = HistoricalRecords()
 
     objects = CouncilContentManager()
@@ -149,7 +191,11 @@ class Contact(models.Model):
     class Meta:
         ordering = ["council", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="contact_unique_per_council")
+            models.UniqueConstraint(fields=["council", "slug"], name="contact_unique_per_council"),
+            models.UniqueConstraint(
+                fields=["council", "kind"], condition=~models.Q(kind=""),
+                name="contact_one_of_each_kind_per_council",
+            ),
         ]
 
     def __str__(self):

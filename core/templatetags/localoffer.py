@@ -6,20 +6,23 @@ from django.utils.safestring import mark_safe
 
 from core import formatting
 from core.glossary import explain_acronyms, glossary_acronyms
+from core.phones import link_phone_numbers
 
 register = template.Library()
 
 
 @register.filter
 def markdown(text):
-    html = formatting.render_markdown(text)
+    html = link_phone_numbers(formatting.render_markdown(text))
     return mark_safe(explain_acronyms(html, glossary_acronyms()))  # noqa: S308 - sanitised
 
 
 @register.filter
 def explain(text):
-    """Plain text, escaped, with glossary acronyms linked and expanded."""
-    return mark_safe(explain_acronyms(escape(text), glossary_acronyms()))  # noqa: S308
+    """Plain text, escaped, with glossary acronyms linked and expanded and phone numbers made
+    tap-to-call links."""
+    html = link_phone_numbers(escape(text))
+    return mark_safe(explain_acronyms(html, glossary_acronyms()))  # noqa: S308
 
 
 @register.filter
