@@ -3,7 +3,6 @@
 import pytest
 
 from eligibility.models import Timescale
-
 from tests.factories import make_council, make_national_timescales, make_timescale
 from toolkit.forms import timescale_label
 
