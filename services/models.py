@@ -184,6 +184,11 @@ class Contact(models.Model):
     )
     citation_url = models.URLField("public source: web address", blank=True)
     citation_read = models.DateField("public source: date read", null=True, blank=True)
+    notes_for_editors = models.TextField(
+        blank=True,
+        help_text="For staff only, never shown on the site: what is not yet confirmed, what to "
+        "check next. Parents read only the public fields.",
+    )
     history = HistoricalRecords()
 
     objects = CouncilContentManager()
@@ -299,6 +304,11 @@ class Service(Publishable):
         "eligibility.LegalDuty", blank=True, related_name="services"
     )
     contacts = models.ManyToManyField(Contact, blank=True, related_name="services")
+    notes_for_editors = models.TextField(
+        blank=True,
+        help_text="For staff only, never shown on the site: what is not yet confirmed, what to "
+        "check next. Parents read only the public fields.",
+    )
     oruk_id = models.UUIDField(
         "Open Referral id", editable=False, unique=True, null=True,
         help_text="Stable identifier in the Open Referral UK feed.",

@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 
+from services.models import Contact, Service
 from tests.support.content import crawl_public
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +148,19 @@ def test_council_home_shows_the_front_door_near_the_top(pages, council):
     main = main_of(pages[council][f"/{council}/"][1])
     front_door = CONTACT_PAGE[council][0]
     assert main.find(f'href="{front_door}"') < main.find("Find my route")
+
+
+def test_no_page_shows_a_note_for_editors(pages):
+    notes = [
+        " ".join(note.split()[:6])
+        for model in (Contact, Service)
+        for note in model.objects.exclude(notes_for_editors="").values_list(
+            "notes_for_editors", flat=True
+        )
+    ]
+    assert notes  # the shipped content has some
+    shown = {
+        note for council in COUNCILS for _, body in pages[council].values()
+        for note in notes if note in " ".join(TAG.sub(" ", body).split())
+    }
+    assert shown == set()
