@@ -26,6 +26,12 @@ def explain(text):
 
 
 @register.filter
+def phone_links(text):
+    """Plain text, escaped, with phone numbers made tap-to-call links (no glossary links)."""
+    return mark_safe(link_phone_numbers(escape(text)))  # noqa: S308 - escaped first
+
+
+@register.filter
 def govuk_date(day):
     return formatting.govuk_date(day)
 

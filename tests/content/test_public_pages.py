@@ -5,12 +5,14 @@ site-wide pages and follows every link under /<council>/ and to the site-wide pa
 over the SHIPPED content (fixtures/).
 """
 
+import html
 import re
 
 import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 
+from core.phones import UK_NUMBER
 from services.models import Contact, Service
 from tests.support.content import crawl_public
 
@@ -164,3 +166,25 @@ def test_no_page_shows_a_note_for_editors(pages):
         for note in notes if note in " ".join(TAG.sub(" ", body).split())
     }
     assert shown == set()
+
+
+TEL_LINK = re.compile(r'<a [^>]*href="tel:[^"]*"[^>]*>.*?</a>', re.DOTALL)
+FORM_FIELD = re.compile(r"<(textarea|title|script)\b.*?</\1>", re.DOTALL)
+# A letter is a document to print and send: a tel: link there would print as "(tel:...)".
+LETTER = re.compile(r'<div class="lo-letter">.*?</div>', re.DOTALL)
+
+
+def numbers_not_linked(body):
+    """Phone numbers in the page's text that are not inside a tel: link."""
+    text = TAG.sub(" ", FORM_FIELD.sub(" ", TEL_LINK.sub(" ", LETTER.sub(" ", body))))
+    return [n for n in UK_NUMBER.findall(html.unescape(text)) if len(re.sub(r"\D", "", n)) > 3]
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_every_phone_number_on_every_page_is_a_tel_link(pages, council):
+    found = {path: numbers_not_linked(body) for path, (_, body) in pages[council].items()}
+    assert {path: numbers for path, numbers in found.items() if numbers} == {}
+
+
+def test_the_phone_check_finds_a_number_that_is_not_a_link():
+    assert numbers_not_linked("<p>Call 01782 235100.</p>") == ["01782 235100"]
