@@ -49,6 +49,7 @@ PAGES = [
     page("duty", "/rights/children-act-1989-s17zd/"),
     page("glossary", "/glossary/"),
     page("faq", "/testshire/faq/"),
+    page("contact", "/testshire/contact/"),
     page("faq-empty", "/plainshire/faq/"),
     page("complaints", "/testshire/complaints/"),
     page("about", "/testshire/about/"),
