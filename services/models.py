@@ -146,6 +146,28 @@ class Council(Reviewed):
             self.pages.filter(status=Status.PUBLISHED).values_list("slug", flat=True)
         )
 
+    def contact_of_kind(self, kind):
+        """The council's contact of one ContactKind, or None (fetched once per council object)."""
+        if not hasattr(self, "_contacts_by_kind"):
+            self._contacts_by_kind = {c.kind: c for c in self.contacts.exclude(kind="")}
+        return self._contacts_by_kind.get(kind)
+
+    @property
+    def out_of_hours_contact(self):
+        return self.contact_of_kind("out-of-hours")
+
+    @property
+    def iass_contact(self):
+        return self.contact_of_kind("send-iass")
+
+    @property
+    def phone_to_call(self):
+        """The number the header offers: the front door, else the out-of-hours line."""
+        if self.front_door_phone:
+            return self.front_door_phone
+        out_of_hours = self.out_of_hours_contact
+        return out_of_hours.phone if out_of_hours else ""
+
     @property
     def colour_luminance_ok(self):
         """White text on the header colour reaches 7:1 (WCAG AAA) contrast."""
@@ -185,6 +207,14 @@ class PublishableManager(CouncilContentManager.from_queryset(PublishableQuerySet
     pass
 
 
+class ContactKind(models.TextChoices):
+    """The three contacts every council's contact page leads with (issue 17)."""
+
+    FRONT_DOOR = "front-door", "Children's social care (the front door)"
+    OUT_OF_HOURS = "out-of-hours", "Emergency and out of office hours"
+    SEND_IASS = "send-iass", "Free, impartial advice (SEND IASS)"
+
+
 class Contact(Reviewed):
     """A team or role a family can contact: never a named officer's personal number."""
 
@@ -197,6 +227,23 @@ class Contact(Reviewed):
     notes = models.CharField(
         max_length=300, blank=True, help_text="When to call, or what the service is for."
     )
+    kind = models.CharField(
+        max_length=20, choices=ContactKind.choices, blank=True,
+        help_text="Set for the council's front door, its out-of-hours line and its SEND IASS: "
+        "the contact page lists these first.",
+    )
+    citation_title = models.CharField(
+        "public source: title", max_length=300, blank=True,
+        help_text="Shown to parents: the page or document and who publishes it, e.g. "
+        "“Report concerns about a child, Norfolk County Council”. Never a file name.",
+    )
+    citation_url = models.URLField("public source: web address", blank=True)
+    citation_read = models.DateField("public source: date read", null=True, blank=True)
+    notes_for_editors = models.TextField(
+        blank=True,
+        help_text="For staff only, never shown on the site: what is not yet confirmed, what to "
+        "check next. Parents read only the public fields.",
+    )
     history = HistoricalRecords()
 
     objects = CouncilContentManager()
@@ -208,7 +255,12 @@ class Contact(Reviewed):
                 fields=["council", "slug"], name="contact_unique_per_council",
                 violation_error_message="This council already has a contact with this slug. "
                 "Choose another slug.",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["council", "kind"], condition=~models.Q(kind=""),
+                name="contact_one_of_each_kind_per_council",
+                violation_error_message="This council already has a contact of this kind.",
+            ),
         ]
 
     def __str__(self):
@@ -312,6 +364,11 @@ class Service(Publishable):
         "eligibility.LegalDuty", blank=True, related_name="services"
     )
     contacts = models.ManyToManyField(Contact, blank=True, related_name="services")
+    notes_for_editors = models.TextField(
+        blank=True,
+        help_text="For staff only, never shown on the site: what is not yet confirmed, what to "
+        "check next. Parents read only the public fields.",
+    )
     oruk_id = models.UUIDField(
         "Open Referral id", editable=False, unique=True, null=True,
         help_text="Stable identifier in the Open Referral UK feed.",

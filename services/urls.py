@@ -10,4 +10,5 @@ urlpatterns = [
     path("services/", public_page(views.service_list), name="service-list"),
     path("services/<slug:slug>/", public_page(views.service_detail), name="service-detail"),
     path("faq/", public_page(views.faq_list), name="faq"),
+    path("contact/", public_page(views.contact), name="council-contact"),
 ]

@@ -10,7 +10,7 @@ from core.caching import only_known_choices
 from core.shortcuts import get_council
 from services import search
 from services.forms import ServiceFilterForm
-from services.models import Page, Service
+from services.models import ContactKind, Page, Service
 
 PAGE_SIZE = 20
 
@@ -64,6 +64,22 @@ def faq_list(request, council):
         "last_reviewed": max((faq.last_reviewed for faq in faqs), default=council.last_reviewed),
     }
     return render(request, "services/faq_list.html", context)
+
+
+def contact(request, council):
+    """Who to call: the front door, the out-of-hours line and the SEND IASS first, each with
+    the public page it was checked on; then the council's other contacts."""
+    council = get_council(council)
+    contacts = list(council.contacts.all())
+    order = {kind: index for index, kind in enumerate(ContactKind.values)}
+    main = sorted((c for c in contacts if c.kind), key=lambda c: order[c.kind])
+    context = {
+        "council": council,
+        "main_contacts": main,
+        "other_contacts": [c for c in contacts if not c.kind],
+        "last_reviewed": council.last_reviewed,
+    }
+    return render(request, "services/contact.html", context)
 
 
 def council_page(request, council, slug):

@@ -112,7 +112,7 @@ class DeadlineForm(forms.Form):
 
 def timescale_label(timescale):
     """e.g. "Child and family assessment: 45 working days from the referral"."""
-    return (
-        f"{timescale.name}: {timescale.length} {timescale.get_unit_display()} "
-        f"from {timescale.starts_from}"
-    )
+    unit = timescale.get_unit_display()
+    if timescale.length == 1:
+        unit = unit.removesuffix("s")  # "1 working day", not "1 working days"
+    return f"{timescale.name}: {timescale.length} {unit} from {timescale.starts_from}"

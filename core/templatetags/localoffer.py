@@ -3,24 +3,36 @@
 from urllib.parse import quote
 
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core import formatting
 from core.glossary import glossary_acronyms
+from core.phones import link_phone_numbers
 
 register = template.Library()
 
 
 @register.filter
 def markdown(text):
-    """Staff Markdown as parents see it: GOV.UK classes, acronyms explained, sanitised last."""
-    return mark_safe(formatting.render_markdown(text, glossary_acronyms()))  # noqa: S308
+    """Staff Markdown as parents see it: GOV.UK classes, acronyms explained, phone numbers
+    tap-to-call, sanitised last."""
+    html = formatting.render_markdown(text, glossary_acronyms())
+    return mark_safe(link_phone_numbers(html))  # noqa: S308 - sanitised last
 
 
 @register.filter
 def explain(text):
-    """Plain text, escaped, with glossary acronyms linked and expanded."""
-    return mark_safe(formatting.explain_text(text, glossary_acronyms()))  # noqa: S308
+    """Plain text, escaped, with glossary acronyms linked and expanded and phone numbers made
+    tap-to-call links; sanitised last."""
+    html = formatting.explain_text(text, glossary_acronyms())
+    return mark_safe(link_phone_numbers(html))  # noqa: S308 - sanitised last
+
+
+@register.filter
+def phone_links(text):
+    """Plain text, escaped, with phone numbers made tap-to-call links (no glossary links)."""
+    return mark_safe(link_phone_numbers(escape(text)))  # noqa: S308 - escaped, sanitised last
 
 
 @register.filter

@@ -53,6 +53,7 @@ PAGES = [
     page("rights-from-council", "/rights/?council=testshire"),
     page("glossary", "/glossary/"),
     page("faq", "/testshire/faq/"),
+    page("contact", "/testshire/contact/"),
     page("faq-empty", "/plainshire/faq/"),
     page("complaints", "/testshire/complaints/"),
     page("about", "/testshire/about/"),

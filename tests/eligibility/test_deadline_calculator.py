@@ -2,7 +2,9 @@
 
 import pytest
 
+from eligibility.models import Timescale
 from tests.factories import make_council, make_national_timescales, make_timescale
+from toolkit.forms import timescale_label
 
 pytestmark = pytest.mark.django_db
 URL = "/tools/deadlines/"
@@ -151,3 +153,10 @@ def test_unknown_council_shows_the_national_calculator(client, timescales):
     response = client.get(URL, {"council": "atlantis"})
     assert response.status_code == 200
     assert "Child and family assessment" in response.content.decode()
+
+
+def test_the_option_for_one_working_day_is_singular():
+    # Working Together 2023 (law.md T02): a decision "within 1 working day" of a referral.
+    one = Timescale(name="Decision on a referral", length=1, unit="working-days",
+                    starts_from="the referral")
+    assert timescale_label(one) == "Decision on a referral: 1 working day from the referral"

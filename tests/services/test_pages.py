@@ -13,6 +13,7 @@ COUNCIL_PAGES = [
     "/testshire/services/?q=service",
     "/testshire/routes/short-breaks/",
     "/testshire/faq/",
+    "/testshire/contact/",
     "/testshire/about/",
 ]
 SITE_PAGES = ["/", "/rights/", "/rights/children-act-1989-s17zd/", "/glossary/", "/privacy/",

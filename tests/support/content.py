@@ -73,3 +73,50 @@ def crawl(client, council, depth=2):
                 seen[href] = seen[path] + 1
                 queue.append(href)
     return pages
+
+
+# Site-wide pages a parent reaches from any council (PRODUCT.md, "URLs"): the crawl starts at
+# them too and follows links into them. Not /admin/ (staff) nor /open-referral/ (data feeds).
+SITE_WIDE = ("/", "/rights/", "/glossary/", "/privacy/", "/accessibility/", "/tools/deadlines/")
+# Query strings that lead to other pages rather than to another view of the same page.
+KEPT_QUERY = re.compile(r"^(page=\d+|council=[\w-]+)$")
+
+
+def _crawlable(href, council):
+    path, _, query = href.partition("?")
+    if query and not KEPT_QUERY.match(query):
+        href = path
+    if not href.startswith("/") or href.startswith("//"):
+        return None
+    if href.startswith((f"/{council}/open-referral/", f"/{council}/theme.css")):
+        return None
+    if href.startswith(f"/{council}/") or any(
+        href == page or (page != "/" and href.startswith(page)) for page in SITE_WIDE
+    ):
+        return href
+    return None
+
+
+def crawl_public(client, council):
+    """{path: (status, html)} for every page reachable by links from /<council>/ and the
+    site-wide pages: under /<council>/ (but not its data feed) and the site-wide pages, to any
+    depth. Other query strings (the directory's filters) are dropped: the same page with other
+    results."""
+    start = [f"/{council}/", *SITE_WIDE, f"/tools/deadlines/?council={council}"]
+    seen = set(start)
+    queue = deque(start)
+    pages = {}
+    while queue:
+        path = queue.popleft()
+        response = client.get(path)
+        body = response.content.decode()
+        pages[path] = (response.status_code, body)
+        for href in HREF.findall(body):
+            href = urldefrag(html.unescape(href))[0]
+            if href.startswith("?"):
+                href = path.split("?")[0] + href
+            href = _crawlable(href, council)
+            if href and href not in seen:
+                seen.add(href)
+                queue.append(href)
+    return pages
