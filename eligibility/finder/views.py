@@ -14,7 +14,9 @@ from core.shortcuts import get_council
 from eligibility.finder import answers as stored
 from eligibility.finder.council_data import (
     national_routes,
+    published_policies,
     route_details,
+    route_policies,
     route_services,
     route_texts,
 )
@@ -162,9 +164,12 @@ def result_context(request, council):
         family = Answers.from_dict(given)
     except AnswersError:  # signed by us but no longer valid: the questions changed
         return None, start_again(request, council, tampered=True)
-    services = route_services(council)
+    rows = published_policies(council)
+    services = route_services(council, rows)
     routes_here = national_routes()
-    suggestion = suggest(family, services, route_texts(routes_here))
+    suggestion = suggest(
+        family, services, route_texts(routes_here), route_policies(council, rows)
+    )
     details = route_details(council, services, routes_here)
     routes = [{"route": route, **vars(details[route.type])} for route in suggestion.routes]
     reviewed = [QUESTIONS_REVIEWED] + [
