@@ -81,6 +81,21 @@ def route_policies(council, rows=None) -> dict[str, Policy]:
     }
 
 
+def family_factors_hint(council) -> str:
+    """The hint of the family-pressures question: whose criteria these are, or what the
+    answers are used for when the council publishes none (one query)."""
+    owner = criteria_owner(council)
+    if owner:
+        return (
+            f"Select all that apply. These are the pressures on a family that {owner} looks "
+            "at, with your child's needs, when it decides whether it can help."
+        )
+    return (
+        f"Select all that apply. {council.name} does not publish a list like this. We use your "
+        "answers only to put the help most likely to fit your family first."
+    )
+
+
 def criteria_owner(council, rows=None) -> str:
     """Whose family-factor criteria the council publishes (e.g. its CWD team), or ""."""
     rows = published_policies(council) if rows is None else rows
@@ -98,15 +113,19 @@ class RouteDetails:
     service: Service | None = None
     guide: RouteGuide | None = None
     duties: list[LegalDuty] = field(default_factory=list)
+    policy: RoutePolicy | None = None
 
 
-def route_details(council, services: dict[str, str | None], route_types) -> dict[str, RouteDetails]:
+def route_details(
+    council, services: dict[str, str | None], route_types, policies=None
+) -> dict[str, RouteDetails]:
     """Every route's national text, council service (with contacts), guide and duties.
 
     A fixed number of queries, whatever the number of services or routes, and the same queries
     for every family: it fetches every route, not only the suggested ones. `route_types` is
-    what national_routes() gives.
+    what national_routes() gives; `policies` what published_policies() gives.
     """
+    policies = policies or {}
     chosen = {slug for slug in services.values() if slug}
     council_services = {
         service.slug: service
@@ -129,6 +148,7 @@ def route_details(council, services: dict[str, str | None], route_types) -> dict
             duties=list(route_types[route_type].legal_duties.all())
             if route_type in route_types
             else [],
+            policy=policies.get(route_type),
         )
         for route_type in ROUTE_TYPES
     }
