@@ -263,3 +263,36 @@ def test_the_pressures_question_says_what_the_answers_are_for_where_no_criteria(
     assert "does not publish a list like this" in hint
     assert "most likely to fit" in hint
     assert "Children with Disabilities" not in hint
+
+
+def question_page(client, council, slug, answers):
+    client.cookies[stored.COOKIE_NAME] = signing.dumps(answers, salt=stored.SALT, compress=True)
+    response = client.get(f"/{council}/find-my-route/{slug}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+SO_FAR = {"age": 9, "risk_of_harm": False, "disability": "yes", "child_needs": []}
+
+
+def test_the_pressures_question_page_in_stoke_says_they_are_the_cwd_teams(client, shipped):
+    page = question_page(client, "stoke-on-trent", "family-factors", SO_FAR)
+
+    assert "These are the pressures on a family that Stoke-on-Trent" in page
+    assert "Children with Disabilities" in page
+    assert "does not publish a list like this" not in page
+
+
+def test_the_pressures_question_page_in_essex_says_what_the_answers_are_for(client, shipped):
+    page = question_page(client, "essex", "family-factors", SO_FAR)
+
+    assert "Essex County Council does not publish a list like this" in page
+    assert "Children with Disabilities" not in page
+
+
+def test_a_family_with_a_social_worker_is_told_to_talk_to_them_first(client, shipped):
+    box = first_step(result_page(client, "essex", {**DISABLED_CHILD,
+                                                   "current_support": "social-worker"}))
+
+    assert "You have a social worker: talk to them first." in box
+    assert 'href="tel:03456037627"' in box  # the fallback if they cannot reach them
