@@ -75,6 +75,9 @@ def route_contact(council, details) -> Contact:
     """
     policy = getattr(details, "policy", None)
     if policy is not None and policy.access == "not-described":
+        if policy.route_type.slug == "adult-social-care":
+            # The front door is for children: send adults to the council itself (audit A8).
+            return Contact(name=council.name, url=council.website_url)
         return front_door(council)
     candidates = []
     if details.guide is not None and details.guide.contact is not None:

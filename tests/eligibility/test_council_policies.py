@@ -296,3 +296,11 @@ def test_a_family_with_a_social_worker_is_told_to_talk_to_them_first(client, shi
 
     assert "You have a social worker: talk to them first." in box
     assert 'href="tel:03456037627"' in box  # the fallback if they cannot reach them
+
+
+def test_a_young_adult_in_essex_is_not_sent_to_the_childrens_front_door(client, shipped):
+    # Essex's sources (000) describe children's social care only: adult care is not described.
+    box = first_step(result_page(client, "essex", {**FAMILY, "age": 19, "disability": "yes"}))
+
+    assert "0345 603 7627" not in box
+    assert 'href="https://www.essex.gov.uk/"' in box

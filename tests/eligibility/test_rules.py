@@ -152,7 +152,7 @@ SCENARIOS = [
     ),
     pytest.param(
         ESSEX, {"age": 19, "disability": "yes"},
-        ["direct-payments", "adult-social-care", *GENERAL],
+        ["adult-social-care", *GENERAL],
         {"not_described": ["adult-social-care"], "services": {"adult-social-care": None},
          "rests_on": "Care Act 2014 s9; Essex (000) describes 0-15 teams only"},
         id="essex-young-adult-adult-care-not-described-in-sources",
