@@ -3,7 +3,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from eligibility.models import LegalDuty, LevelOfNeed, RouteGuide, RouteType, Timescale
+from eligibility.models import (
+    LegalDuty,
+    LevelOfNeed,
+    RouteGuide,
+    RoutePolicy,
+    RouteType,
+    Timescale,
+)
 from services.admin.mixins import CouncilScopedAdmin
 
 
@@ -34,6 +41,17 @@ class RouteGuideAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["council", "contact"]
     actions = ["publish_selected"]
     parent_text_fields = markdown_fields = ("body",)
+
+
+@admin.register(RoutePolicy)
+class RoutePolicyAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
+    list_display = ["route_type", "council", "access", "service", "status", "review_due"]
+    list_filter = ["council", "access", "status", "route_type"]
+    search_fields = ["how_to_reach", "criteria", "route_type__title"]
+    autocomplete_fields = ["council", "service"]
+    actions = ["publish_selected"]
+    parent_text_fields = ("how_to_reach", "criteria")
+    markdown_fields = ("criteria",)
 
 
 @admin.register(LevelOfNeed)

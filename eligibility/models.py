@@ -1,5 +1,6 @@
 """National reference data (route types, legal duties, timescales) and levels of need."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -131,6 +132,146 @@ class RouteGuide(Publishable):
         return (self.route_type.slug, self.council.slug)
 
     natural_key.dependencies = ["services.council", "eligibility.routetype"]
+
+
+class RoutePolicyManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().select_related("council", "route_type", "service")
+
+    def get_by_natural_key(self, route_slug, council_slug):
+        return self.get(route_type__slug=route_slug, council__slug=council_slug)
+
+
+class RoutePolicy(Publishable):
+    """How a family reaches one route in one council, in the council's own terms.
+
+    The route finder's engine reads these (eligibility/finder/council_data.py); no council's
+    policy is written in code. `source` and `notes` are for staff and are never shown to parents.
+    """
+
+    class Access(models.TextChoices):
+        ASK = "ask", "Ask: any family that fits the route can ask"
+        CRITERIA = "criteria", "Criteria: the council's own criteria point to it"
+        NOT_DESCRIBED = "not-described", "Not described: the council's sources do not describe it"
+
+    council = models.ForeignKey(
+        "services.Council", on_delete=models.CASCADE, related_name="route_policies"
+    )
+    route_type = models.ForeignKey(
+        RouteType, on_delete=models.CASCADE, related_name="policies"
+    )
+    access = models.CharField(
+        max_length=20, choices=Access.choices,
+        help_text="How a family reaches this route in this council.",
+    )
+    how_to_reach = models.CharField(
+        "how a family reaches it", max_length=400, blank=True,
+        help_text="One or two plain sentences for parents, in the council's terms. Shown as a "
+        "reason on the result page.",
+    )
+    criteria = models.TextField(
+        "the council's criteria", blank=True,
+        help_text="The council's own words for parents, when it has criteria (Markdown).",
+    )
+    needs = models.JSONField(
+        "needs that count", default=list, blank=True,
+        help_text="Answer values of the child's needs that point to this route, e.g. "
+        '["severe-learning-difficulties"].',
+    )
+    factors = models.JSONField(
+        "family factors that count", default=list, blank=True,
+        help_text="Answer values of the family factors that point to this route. With needs "
+        "as well, the council's criteria are met by a listed need together with a listed factor.",
+    )
+    enough_alone = models.JSONField(
+        "factors enough on their own", default=list, blank=True,
+        help_text="Family factors that meet the council's criteria without a listed need, "
+        'e.g. ["family-breakdown-risk"] for Stoke-on-Trent\'s Level 4a.',
+    )
+    criteria_owner = models.CharField(
+        "whose criteria", max_length=200, blank=True,
+        help_text="The team whose criteria these are, as parents would name it, e.g. the "
+        "Children with Disabilities team.",
+    )
+    main_route = models.BooleanField(
+        "the council's main way in", default=False,
+        help_text="The council's sources name this as the usual first step for families.",
+    )
+    min_age = models.PositiveSmallIntegerField(
+        "youngest age", null=True, blank=True,
+        help_text="Only when the council's source sets one, e.g. 5 for Norfolk's short breaks.",
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "oldest age", null=True, blank=True,
+        help_text="Only when the council's source sets one, e.g. 17.",
+    )
+    service = models.ForeignKey(
+        "services.Service", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="route_policies",
+        help_text="The council's service that answers this route. Blank: the result page "
+        "points to the council's front door.",
+    )
+    notes = models.TextField(
+        "notes for editors", blank=True, help_text="Never shown on the public site."
+    )
+    history = HistoricalRecords()
+
+    objects = RoutePolicyManager()
+
+    class Meta:
+        ordering = ["council", "route_type__order"]
+        verbose_name = "route policy"
+        verbose_name_plural = "route policies"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "route_type"], name="one_policy_per_route"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.council}: {self.route_type} ({self.access})"
+
+    def natural_key(self):
+        return (self.route_type.slug, self.council.slug)
+
+    natural_key.dependencies = [
+        "services.council", "services.service", "eligibility.routetype"
+    ]
+
+    def clean(self):
+        from eligibility.finder.rules import CHILD_NEEDS, FAMILY_FACTORS
+
+        errors = {}
+        for name, allowed in (
+            ("needs", CHILD_NEEDS),
+            ("factors", FAMILY_FACTORS),
+            ("enough_alone", FAMILY_FACTORS),
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                errors[name] = "Give a list of answer values, like [\"single-carer\"]."
+                continue
+            unknown = sorted(set(value) - set(allowed))
+            if unknown:
+                errors[name] = f"Unknown values: {', '.join(unknown)}. Choose from: " + ", ".join(
+                    allowed
+                )
+        if self.access == self.Access.CRITERIA and not (
+            self.needs or self.factors or self.enough_alone
+        ):
+            errors["access"] = "Criteria need at least one need or family factor that counts."
+        if self.access == self.Access.NOT_DESCRIBED and self.service_id:
+            errors["service"] = "A route the council does not describe has no service."
+        if self.service_id and self.council_id and self.service.council_id != self.council_id:
+            errors["service"] = "This service belongs to another council."
+        if (
+            self.min_age is not None
+            and self.max_age is not None
+            and self.min_age > self.max_age
+        ):
+            errors["max_age"] = "The oldest age must not be below the youngest."
+        if errors:
+            raise ValidationError(errors)
 
 
 class LevelManager(models.Manager.from_queryset(PublishableQuerySet)):

@@ -6,7 +6,14 @@ from itertools import count
 
 from django.contrib.auth import get_user_model
 
-from eligibility.models import LegalDuty, LevelOfNeed, RouteGuide, RouteType, Timescale
+from eligibility.models import (
+    LegalDuty,
+    LevelOfNeed,
+    RouteGuide,
+    RoutePolicy,
+    RouteType,
+    Timescale,
+)
 from feedback.models import CommentGroup
 from services.management.commands.add_council_staff import role_group
 from services.models import (
@@ -157,6 +164,14 @@ def make_guide(council, route_type, **fields):
     return RouteGuide.objects.create(council=council, route_type=route_type, **fields)
 
 
+def make_policy(council, route_type, access="ask", **fields):
+    defaults = {"status": "published", "last_reviewed": REVIEWED, "source": "test"}
+    fields = {**defaults, **fields}
+    return RoutePolicy.objects.create(
+        council=council, route_type=route_type, access=access, **fields
+    )
+
+
 def make_term(slug="cwd", **fields):
     defaults = {
         "term": "CWD",
@@ -210,6 +225,7 @@ def make_full_council(slug=None, services=3):
     }
     for through, (field, target) in links.items():
         through.objects.bulk_create(through(service=s, **{field: target}) for s in made)
+    make_policy(council, route, service=made[0] if made else None)
     return council
 
 

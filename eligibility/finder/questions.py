@@ -151,8 +151,8 @@ QUESTIONS: tuple[Question, ...] = (
         slug="family-factors",
         kind="many",
         text="Are any of these true for your family?",
-        hint="Select all that apply. These are the pressures councils look at when they decide "
-        "what help fits.",
+        # The page says whose criteria these are (council_data.family_factors_hint).
+        hint="Select all that apply.",
         label="Pressures on your family",
         error="Select all that are true for your family, or select 'None of these'",
         choices=choices(

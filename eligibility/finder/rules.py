@@ -80,7 +80,7 @@ ADULT_ROUTES = ("adult-social-care",)
 MIN_AGE = 0
 MAX_AGE = 25  # the Local Offer covers 0 to 25 (Children and Families Act 2014 s30)
 ADULT_AGE = 18
-TRANSITION_FROM_AGE = 14  # Year 9 onwards (Care Act 2014 s58 assesses before 18)
+TRANSITION_FROM_AGE = 13  # Year 9 starts at 13; Care Act 2014 s58 sets no lower age
 
 ALWAYS_ASK = (
     "Whatever this suggests, you can ask the council for an assessment of your child's needs."
@@ -258,38 +258,15 @@ def child_maybe_disabled(a: Answers) -> bool:
     return is_child(a) and a.disability == "not-sure"
 
 
-def has_complex_needs(a: Answers) -> bool:
-    """Any of the needs the Children with Disabilities team usually serves (Stoke seed, Level 4)."""
-    return bool(a.child_needs)
-
-
 def has_family_pressures(a: Answers) -> bool:
-    """Any of the factors that put extra stress on a family (Stoke seed, CWD team criteria)."""
+    """Any of the pressures on the family the parent told us about."""
     return bool(a.family_factors)
 
 
-def needs_specialist_social_work(a: Answers) -> bool:
-    """Complex needs and family stress together: the Children with Disabilities team (Stoke
-    Level 4a, Children Act 1989 s17(1))."""
-    return disabled_child(a) and has_complex_needs(a) and has_family_pressures(a)
-
-
-def specialist_because(answer: str) -> Condition:
-    """Specialist social work fits, and this need or stress factor is one reason (Stoke seed)."""
-
-    def condition(a: Answers) -> bool:
-        return needs_specialist_social_work(a) and (
-            answer in a.child_needs or answer in a.family_factors
-        )
-
-    condition.__name__ = f"specialist_because_{answer.replace('-', '_')}"
-    return condition
-
-
-def complex_needs_without_pressures(a: Answers) -> bool:
-    """Complex needs but no family stress: for most families Early Help and short breaks fit
-    (Stoke seed; L and P v Warwickshire 2015)."""
-    return disabled_child(a) and has_complex_needs(a) and not has_family_pressures(a)
+def disabled_child_with_listed_needs(a: Answers) -> bool:
+    """A disabled child with one of the needs the parent ticked: an assessment is likely to
+    find needs the council must meet (Children Act 1989 s17, s17A)."""
+    return disabled_child(a) and bool(a.child_needs)
 
 
 def pressures_on_child(a: Answers) -> bool:
@@ -310,9 +287,14 @@ def parent_carer_wants_support(a: Answers) -> bool:
 
 
 def parent_carer_under_strain(a: Answers) -> bool:
-    """A disabled child's family may break down: the parent carer may need support (Children Act
-    1989 s17ZD)."""
-    return disabled_child(a) and "family-breakdown-risk" in a.family_factors
+    """A disabled child's parent carer may need support: the family may break down, or one
+    carer copes alone with heavy care (Children Act 1989 s17ZD(2)(a): "it appears ... that a
+    parent carer may have needs for support")."""
+    factors = set(a.family_factors)
+    return disabled_child(a) and (
+        "family-breakdown-risk" in factors
+        or {"single-carer", "complex-medical-needs"} <= factors
+    )
 
 
 def carer_of_adult_wants_support(a: Answers) -> bool:
@@ -353,12 +335,12 @@ def in_care(a: Answers) -> bool:
 
 
 def transition_age(a: Answers) -> bool:
-    """Aged 14 to 17, Year 9 onwards: assess before 18 (Care Act 2014 s58)."""
+    """Aged 13 to 17, Year 9 onwards: assess before 18 (Care Act 2014 s58)."""
     return TRANSITION_FROM_AGE <= a.age < ADULT_AGE
 
 
 def disabled_at_transition_age(a: Answers) -> bool:
-    """A disabled young person of 14 to 17 likely to need care after 18 (Care Act 2014 s58)."""
+    """A disabled young person of 13 to 17 likely to need care after 18 (Care Act 2014 s58)."""
     return transition_age(a) and may_be_disabled(a)
 
 
@@ -412,6 +394,7 @@ class Rule:
     tier: str
     when: Condition
     reason: str
+    weight: int = 1  # how strongly this answer points to the route (the rank within a tier)
 
 
 TALK_TO_SOCIAL_WORKER = "You already have a social worker: talk to them first about this."
@@ -451,52 +434,20 @@ RULES: tuple[Rule, ...] = (
     # Early Help: for most families, the first step beyond everyday services.
     Rule("early-help", SPECIFIC, has_early_help_worker,
          "You already have an Early Help worker: talk to them first about what else could "
-         "help."),
+         "help.", weight=3),
     Rule("early-help", SPECIFIC, pressures_on_child,
          "You told us about pressures on your family. Early Help brings the right people "
          "together to help, early on."),
     Rule("early-help", SPECIFIC, carer_of_child_wants_support,
          "You said you would like support for yourself. Early Help looks at what the whole "
          "family needs."),
-    Rule("early-help", SPECIFIC, complex_needs_without_pressures,
-         "Your child's needs are complex. For most families, help starts with Early Help and "
-         "short breaks, without a social worker."),
     Rule("early-help", NOTE, has_social_worker, TALK_TO_SOCIAL_WORKER),
     Rule("early-help", NOTE, in_care, TALK_TO_CHILDS_SOCIAL_WORKER),
 
-    # A social worker for disabled children: complex needs and family stress together.
+    # A social work assessment: how a family reaches it is each council's policy (RoutePolicy),
+    # applied in suggest(); these rows hold in every council.
     Rule("social-work-assessment", SPECIFIC, disabled_child_with_social_worker,
-         TALK_TO_SOCIAL_WORKER),
-    Rule("social-work-assessment", SPECIFIC, needs_specialist_social_work,
-         "Your child's needs, with the pressures on your family, are what a social worker for "
-         "disabled children usually helps with."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("severe-learning-difficulties"),
-         "You said your child has severe learning difficulties."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("multiple-or-severe-disability"),
-         "You said your child has several disabilities, or a severe disability."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("life-limiting-illness"),
-         "You said your child has an illness that will shorten their life."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("complex-physical-disability"),
-         "You said your child has a complex physical disability."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("family-breakdown-risk"),
-         "You said the strain could break up your family."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("challenging-behaviour"),
-         "You said your child's behaviour is much harder to manage than most children's."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("complex-medical-needs"),
-         "You said your child needs a lot of medical care."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("single-carer"),
-         "You said you are the only carer."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("poverty-or-housing"),
-         "You said money, housing or where you live makes things harder."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("limited-network"),
-         "You said you get little help from family or friends."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("social-exclusion"),
-         "You said your child has few chances to try new things or make friends."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("no-independence-opportunities"),
-         "You said your child has few chances to learn skills to be more independent."),
-    Rule("social-work-assessment", SPECIFIC, specialist_because("discrimination"),
-         "You said your child is treated unfairly because of their disability."),
-    Rule("social-work-assessment", NOTE, in_care, TALK_TO_CHILDS_SOCIAL_WORKER),
+         TALK_TO_SOCIAL_WORKER, weight=3),
 
     # Child protection: urgent, always first.
     Rule("child-protection", URGENT, child_at_risk,
@@ -521,17 +472,18 @@ RULES: tuple[Rule, ...] = (
 
     # The parent carer's own needs: the council must assess if you ask.
     Rule("parent-carer-assessment", SPECIFIC, parent_carer_wants_support,
-         "You said you would like support for yourself."),
+         "You said you would like support for yourself.", weight=3),
     Rule("parent-carer-assessment", SPECIFIC, parent_carer_under_strain,
-         "You said the strain could break up your family. When a parent carer may need "
-         "support, the council must offer to assess their own needs."),
+         "From what you told us, you may need support yourself. When it looks as if a parent "
+         "carer may need support, the council must assess their needs, and it must if you "
+         "ask."),
     Rule("parent-carer-assessment", NOTE, has_social_worker, TALK_TO_SOCIAL_WORKER),
     Rule("parent-carer-assessment", NOTE, in_care, TALK_TO_CHILDS_SOCIAL_WORKER),
     Rule("parent-carer-assessment", NOTE, has_early_help_worker, TALK_TO_EARLY_HELP_WORKER),
 
-    # Preparing for adulthood: from 14 (Year 9) to 17.
+    # Preparing for adulthood: from 13 (Year 9) to 17.
     Rule("transition-assessment", SPECIFIC, disabled_at_transition_age,
-         "Your child is 14 or older. You can ask the council to assess now what care and "
+         "Your child is 13 or older. You can ask the council to assess now what care and "
          "support they may need after 18."),
     Rule("transition-assessment", SPECIFIC, plan_at_transition_age,
          "With an EHC plan, planning for adult life is part of every annual review from "
@@ -565,7 +517,7 @@ RULES: tuple[Rule, ...] = (
          "request."),
 
     # Personal budgets and direct payments: where an assessed route is likely.
-    Rule("direct-payments", SPECIFIC, needs_specialist_social_work,
+    Rule("direct-payments", SPECIFIC, disabled_child_with_listed_needs,
          "If an assessment finds your child needs support, you can ask for it as money to "
          "arrange it yourself (a direct payment)."),
     # Not for a looked-after child: direct payments are for services under Children Act 1989
@@ -608,6 +560,8 @@ class Route:
     reasons: tuple[str, ...]
     legal_duties: tuple[str, ...]
     tier: str
+    fit: int = 0  # how strongly the answers point here (the rank within the specific tier)
+    access: str = "ask"  # the council's way in: ask, criteria or not-described
 
     def to_dict(self) -> dict[str, Any]:
         """This route in the contract's JSON shape."""
@@ -636,34 +590,238 @@ class Suggestion:
         }
 
 
+# --------------------------------------------------------------------------------------------
+# Each council's own way into a route (its RoutePolicy rows, read by council_data.py)
+# --------------------------------------------------------------------------------------------
+
+ASK = "ask"
+CRITERIA = "criteria"
+NOT_DESCRIBED = "not-described"
+ACCESS = (ASK, CRITERIA, NOT_DESCRIBED)
+
+# What a parent's answer says, for the reasons of a route whose criteria count it.
+ANSWER_REASONS = {
+    "severe-learning-difficulties": "You said your child has severe learning difficulties.",
+    "multiple-or-severe-disability": "You said your child has several disabilities, or a severe "
+    "disability.",
+    "life-limiting-illness": "You said your child has an illness that will shorten their life.",
+    "complex-physical-disability": "You said your child has a complex physical disability.",
+    "family-breakdown-risk": "You said the strain could break up your family.",
+    "challenging-behaviour": "You said your child's behaviour is much harder to manage than "
+    "most children's.",
+    "complex-medical-needs": "You said your child needs a lot of medical care.",
+    "single-carer": "You said you are the only carer.",
+    "poverty-or-housing": "You said money, housing or where you live makes things harder.",
+    "limited-network": "You said you get little help from family or friends.",
+    "social-exclusion": "You said your child has few chances to try new things or make friends.",
+    "no-independence-opportunities": "You said your child has few chances to learn skills to "
+    "be more independent.",
+    "discrimination": "You said your child is treated unfairly because of their disability.",
+}
+
+# Who a route is for in law, when a council's policy invites every such family to ask.
+def disabled_child_at_home(a: Answers) -> bool:
+    """A disabled child not in the council's care: a child in care has a social worker, who is
+    the person to ask (Children Act 1989 s17(10), Part 3)."""
+    return disabled_child(a) and a.current_support != "looked-after"
+
+
+POLICY_FITS: dict[str, Condition] = {
+    "social-work-assessment": disabled_child_at_home,  # Children Act 1989 s17(10)(c)
+    "early-help": disabled_child_at_home,
+    "short-breaks": disabled_child_at_home,
+}
+
+# Every disabled child is a child in need (Children Act 1989 s17(10)(c)).
+ANY_DISABLED_CHILD_CAN_ASK = (
+    "The law says every disabled child is a 'child in need', so you can ask the council to "
+    "assess your child's needs."
+)
+PARTLY_MEETS = (
+    "Your child has needs this team usually works with. The team also looks at the pressures "
+    "on your family. You can still ask."
+)
+NOT_DESCRIBED_REASON = (
+    "{council}'s own information does not describe how to get this. The law still applies: "
+    "ask the council who does it."
+)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """One council's way into one route: the engine's copy of a RoutePolicy row.
+
+    `access` is ask, criteria or not-described. With criteria, a family meets them with a
+    listed need together with a listed factor (or a listed need alone, or a listed factor
+    alone, when the council lists only one kind), or with any factor in `enough_alone`.
+    """
+
+    access: str = ASK
+    how_to_reach: str = ""
+    needs: tuple[str, ...] = ()
+    factors: tuple[str, ...] = ()
+    enough_alone: tuple[str, ...] = ()
+    main_route: bool = False
+    council: str = "The council"
+    min_age: int | None = None
+    max_age: int | None = None
+
+    def for_age(self, age: int) -> bool:
+        """Within the council's own age limits for this route, if it sets any."""
+        return (self.min_age is None or age >= self.min_age) and (
+            self.max_age is None or age <= self.max_age
+        )
+
+    def __post_init__(self) -> None:
+        if self.access not in ACCESS:
+            raise ValueError(f"unknown access {self.access!r}")
+        for name, allowed in (
+            ("needs", CHILD_NEEDS),
+            ("factors", FAMILY_FACTORS),
+            ("enough_alone", FAMILY_FACTORS),
+        ):
+            values = tuple(getattr(self, name))
+            unknown = set(values) - set(allowed)
+            if unknown:
+                raise ValueError(f"unknown {name} {sorted(unknown)!r}")
+            object.__setattr__(self, name, values)
+
+    def matched(self, a: Answers) -> tuple[str, ...]:
+        """The family's answers that this policy lists, needs first."""
+        return tuple(n for n in a.child_needs if n in self.needs) + tuple(
+            f for f in a.family_factors if f in self.factors or f in self.enough_alone
+        )
+
+    def met(self, a: Answers) -> bool:
+        """The council's criteria are met by these answers."""
+        needs = any(n in self.needs for n in a.child_needs)
+        factors = any(f in self.factors for f in a.family_factors)
+        if any(f in self.enough_alone for f in a.family_factors):
+            return True
+        if self.needs and self.factors:
+            return needs and factors
+        return needs or factors
+
+    def partly_met(self, a: Answers) -> bool:
+        """A listed need, where the council also looks for a family factor that is not there."""
+        return bool(self.needs and self.factors) and not self.met(a) and any(
+            n in self.needs for n in a.child_needs
+        )
+
+
+DEFAULT_POLICY = Policy()
+
+# How strongly answers point to a route: each row that held counts 1; these count more.
+MAIN_ROUTE_WEIGHT = 2  # the council names the route as its usual first step
+LISTED_ANSWER_WEIGHT = 3  # an `ask` route whose council lists needs or factors the family has
+CRITERIA_MET_WEIGHT = 10  # the council's own criteria are met
+NOT_DESCRIBED_WEIGHT = -100  # after every route the council does describe
+
+
 _ROUTE_RANK = {route: rank for rank, route in enumerate(ROUTE_TYPES)}
 _TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
+
+
+def _apply_policy(
+    a: Answers, route_type: str, policy: Policy, reasons: dict[str, dict[str, None]],
+    tiers: dict[str, str], scores: dict[str, int],
+) -> None:
+    """Add what this council's policy says of this route to the family's result."""
+    fits = POLICY_FITS.get(route_type)
+    invited = False
+    if policy.access == CRITERIA and is_child(a) and route_type in POLICY_FITS:
+        if policy.met(a) and fits(a):
+            invited = True
+            scores[route_type] = scores.get(route_type, 0) + CRITERIA_MET_WEIGHT + len(
+                policy.matched(a)
+            )
+        elif policy.partly_met(a) and fits(a):
+            invited = True
+            scores[route_type] = scores.get(route_type, 0) + 1
+    elif policy.access == ASK and fits is not None and fits(a):
+        invited = route_type == "social-work-assessment" or policy.main_route
+        if invited:
+            scores[route_type] = scores.get(route_type, 0) + 1
+    elif policy.access == NOT_DESCRIBED and route_type == "social-work-assessment" and fits(a):
+        invited = True  # the law gives every disabled child the right to ask
+
+    if invited and route_type not in tiers:
+        tiers[route_type] = SPECIFIC
+        reasons[route_type] = {}
+    if route_type not in tiers:
+        return
+    if tiers[route_type] != URGENT and not policy.for_age(a.age):
+        # The council's own age limits (e.g. Norfolk's short breaks from 5): not this route.
+        del tiers[route_type]
+        del reasons[route_type]
+        scores.pop(route_type, None)
+        return
+
+    found = reasons[route_type]
+    lead: dict[str, None] = {}
+    if policy.access == NOT_DESCRIBED:
+        lead[NOT_DESCRIBED_REASON.format(council=policy.council)] = None
+        if tiers[route_type] != URGENT:
+            scores[route_type] = scores.get(route_type, 0) + NOT_DESCRIBED_WEIGHT
+    elif policy.how_to_reach:
+        lead[policy.how_to_reach] = None
+    if policy.access == CRITERIA and route_type in POLICY_FITS and is_child(a):
+        if policy.met(a):
+            for answer in policy.matched(a):
+                lead[ANSWER_REASONS[answer]] = None
+        elif policy.partly_met(a):
+            for answer in policy.matched(a):
+                lead[ANSWER_REASONS[answer]] = None
+            lead[PARTLY_MEETS] = None
+    if policy.access == ASK and (policy.needs or policy.factors) and policy.matched(a):
+        scores[route_type] = scores.get(route_type, 0) + LISTED_ANSWER_WEIGHT
+        for answer in policy.matched(a):
+            lead[ANSWER_REASONS[answer]] = None
+    if (
+        policy.access != CRITERIA
+        and route_type == "social-work-assessment"
+        and disabled_child_at_home(a)
+    ):
+        lead[ANY_DISABLED_CHILD_CAN_ASK] = None
+    if policy.main_route and policy.access == ASK:
+        scores[route_type] = scores.get(route_type, 0) + MAIN_ROUTE_WEIGHT
+    reasons[route_type] = {**lead, **found}
 
 
 def suggest(
     answers: Answers,
     services: Mapping[str, str | None],
     texts: Mapping[str, RouteText] | None = None,
+    policies: Mapping[str, Policy] | None = None,
 ) -> Suggestion:
     """Rank the routes likely to fit this family, each with its reasons, service and duties.
 
-    `services` maps a route type to the council's service slug that answers it; a route type
-    the council maps to no service gets None, and the page points to the council's front door.
-    `texts` gives each route type's title and legal duties from the national route types (the
-    database's RouteType rows, the one place they are written); without it a route is named by
-    its type and cites nothing, which is enough to test the rules.
+    `services` maps a route type to the council's service slug that answers it (the service
+    its RoutePolicy names); a route type the council maps to no service gets None, and the page
+    points to the council's front door. `policies` gives the council's way into each route
+    (its RoutePolicy rows); a route without one is open to ask, as the law has it. `texts`
+    gives each route type's title and legal duties from the national route types; without it
+    a route is named by its type and cites nothing, which is enough to test the rules.
+
+    Order: urgent routes; then the rest by how strongly the answers point to them (the
+    council's own criteria met counts most), ties in the contract's order; general ones last.
     """
     texts = texts or {}
-    for route_type in services:
-        if route_type not in _ROUTE_RANK:
-            raise ValueError(f"unknown route type {route_type!r} in services")
+    policies = policies or {}
+    for mapping, name in ((services, "services"), (policies, "policies")):
+        for route_type in mapping:
+            if route_type not in _ROUTE_RANK:
+                raise ValueError(f"unknown route type {route_type!r} in {name}")
 
     held = [rule for rule in RULES if rule.when(answers)]
 
     tiers: dict[str, str] = {}
+    scores: dict[str, int] = {}
     for rule in held:
         if rule.tier == NOTE:
             continue
+        if rule.tier == SPECIFIC:
+            scores[rule.route] = scores.get(rule.route, 0) + rule.weight
         current = tiers.get(rule.route)
         if current is None or _TIER_RANK[rule.tier] < _TIER_RANK[current]:
             tiers[rule.route] = rule.tier
@@ -673,8 +831,21 @@ def suggest(
         if rule.route in reasons:
             reasons[rule.route][rule.reason] = None  # a dict keeps order and drops repeats
 
+    for route_type in ROUTE_TYPES:
+        _apply_policy(
+            answers, route_type, policies.get(route_type, DEFAULT_POLICY), reasons, tiers, scores
+        )
+    for rule in held:  # notes for the routes a policy brought in
+        if rule.tier == NOTE and rule.route in reasons:
+            reasons[rule.route][rule.reason] = None
+
     ranked = sorted(
-        tiers, key=lambda route_type: (_TIER_RANK[tiers[route_type]], _ROUTE_RANK[route_type])
+        tiers,
+        key=lambda route_type: (
+            _TIER_RANK[tiers[route_type]],
+            -scores.get(route_type, 0) if tiers[route_type] == SPECIFIC else 0,
+            _ROUTE_RANK[route_type],
+        ),
     )
     routes = tuple(
         Route(
@@ -684,6 +855,8 @@ def suggest(
             reasons=tuple(reasons[route_type]),
             legal_duties=texts.get(route_type, RouteText(route_type)).legal_duties,
             tier=tiers[route_type],
+            fit=scores.get(route_type, 0),
+            access=policies.get(route_type, DEFAULT_POLICY).access,
         )
         for route_type in ranked
     )

@@ -4,6 +4,8 @@ Answers live only in the parent's browser (see answers.py): every page here is s
 Cache-Control: no-store, every question is posted, and no address carries an answer.
 """
 
+import dataclasses
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,11 +15,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.shortcuts import get_council
 from eligibility.finder import answers as stored
 from eligibility.finder.council_data import (
+    family_factors_hint,
     national_routes,
+    published_policies,
     route_details,
+    route_policies,
     route_services,
     route_texts,
 )
+from eligibility.finder.first_step import LETTER_FOR_ROUTE, route_contact, what_to_say
 from eligibility.finder.questions import (
     BY_SLUG,
     QUESTIONS,
@@ -27,7 +33,14 @@ from eligibility.finder.questions import (
     next_unanswered,
     previous,
 )
-from eligibility.finder.rules import ALWAYS_ASK, NOT_A_DECISION, Answers, AnswersError, suggest
+from eligibility.finder.rules import (
+    ALWAYS_ASK,
+    NOT_A_DECISION,
+    NOT_DESCRIBED,
+    Answers,
+    AnswersError,
+    suggest,
+)
 
 TEMPLATES = "eligibility/find_my_route/"
 
@@ -100,6 +113,8 @@ def question(request, council, slug):
     ):
         return redirect(next_url(council, given))
 
+    if question.key == "family_factors":  # whose criteria, or what the answers are for
+        question = dataclasses.replace(question, hint=family_factors_hint(council))
     form_class = question.form_class
     if request.method == "POST":
         form = form_class(request.POST, question=question)
@@ -112,7 +127,7 @@ def question(request, council, slug):
     else:
         form = form_class(question=question)
 
-    before = previous(question, given)
+    before = previous(BY_SLUG[slug], given)
     context = {
         "council": council,
         "question": question,
@@ -162,21 +177,49 @@ def result_context(request, council):
         family = Answers.from_dict(given)
     except AnswersError:  # signed by us but no longer valid: the questions changed
         return None, start_again(request, council, tampered=True)
-    services = route_services(council)
+    rows = published_policies(council)
+    services = route_services(council, rows)
     routes_here = national_routes()
-    suggestion = suggest(family, services, route_texts(routes_here))
-    details = route_details(council, services, routes_here)
-    routes = [{"route": route, **vars(details[route.type])} for route in suggestion.routes]
+    suggestion = suggest(
+        family, services, route_texts(routes_here), route_policies(council, rows)
+    )
+    details = route_details(council, services, routes_here, rows)
+    routes = []
+    for route in suggestion.routes:
+        entry = {"route": route, **vars(details[route.type])}
+        entry["contact"] = route_contact(council, details[route.type])
+        entry["not_described"] = route.access == NOT_DESCRIBED
+        routes.append(entry)
+    first = routes[0]
+    first_step = {
+        "route": first["route"],
+        "contact": first["contact"],
+        "say": what_to_say(first["route"], first["policy"]),
+        "letter": LETTER_FOR_ROUTE.get(first["route"].type),
+        "has_social_worker": family.current_support in ("social-worker", "looked-after")
+        and first["route"].tier != "urgent",
+    }
+    groups = [
+        ("urgent", "Get help now", [e for e in routes if e["route"].tier == "urgent"]),
+        ("best", "Help that fits your answers best",
+         [e for e in routes if e["route"].tier == "specific" and not e["not_described"]]),
+        ("ask", f"Help that {council.name}'s own information does not describe",
+         [e for e in routes if e["route"].tier == "specific" and e["not_described"]]),
+        ("general", "Help for every family",
+         [e for e in routes if e["route"].tier == "general"]),
+    ]
     reviewed = [QUESTIONS_REVIEWED] + [
         item.last_reviewed
         for entry in routes
-        for item in (entry["route_type"], entry["guide"])
+        for item in (entry["route_type"], entry["guide"], entry["policy"])
         if item is not None
     ]
     context = {
         "council": council,
         "suggestion": suggestion,
         "routes": routes,
+        "groups": [group for group in groups if group[2]],
+        "first_step": first_step,
         "not_a_decision": NOT_A_DECISION,
         "always_ask": ALWAYS_ASK,
         "adult": family.age >= 18,

@@ -18,6 +18,7 @@ from tests.factories import (
     make_guide,
     make_level,
     make_page,
+    make_policy,
     make_route_type,
     make_service,
     make_staff,
@@ -39,6 +40,7 @@ def fill_council(slug, name):
     make_faq(council, slug=f"{slug}-faq", question=f"{name} question?")
     make_page(council, slug=f"{slug}-about", title=f"{name} about page")
     make_guide(council, route, contact=contact)
+    make_policy(council, route, service=service, how_to_reach=f"{name} way in")
     make_timescale(f"{slug}-local", council, name=f"{name} timescale", statutory=False)
     Synonym.objects.create(term=f"{slug}-word", means="short breaks", council=council)
     SearchGap.objects.create(council=council, words=f"{slug} gap", week=REVIEWED, count=5)

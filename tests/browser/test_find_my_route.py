@@ -74,9 +74,10 @@ def test_a_parent_completes_find_my_route_with_the_keyboard_alone(page, server, 
     main = page.inner_text("main")
     assert "Help that may fit your family" in main
     assert "This is guidance, not a decision." in main
-    headings = page.locator("section.lo-route-result h2").all_inner_texts()
-    assert headings[0].startswith("1. National short-breaks")  # titles: the RouteType rows
-    assert any("National social-work-assessment" in h for h in headings)
+    headings = page.locator("section.lo-route-result h3").all_inner_texts()
+    # The council's own criteria are met (a listed need and a listed pressure): its team first.
+    assert headings[0] == "National social-work-assessment"  # titles: the RouteType rows
+    assert any("National short-breaks" in h for h in headings)
     assert "Aiming High" in main
 
 
@@ -103,8 +104,8 @@ def test_find_my_route_works_without_javascript(no_js_page, server, finder):
     page.click("text=Continue")
     page.click(f"a[href='{START}result/']")
     page.wait_for_url(f"**{START}result/")
-    headings = page.locator("section.lo-route-result h2").all_inner_texts()
-    assert headings[0].startswith("1. National child-protection")
+    headings = page.locator("section.lo-route-result h3").all_inner_texts()
+    assert headings[0] == "National child-protection"
     assert any("National transition-assessment" in h for h in headings)
     page.click("button:has-text('Start again')")
     page.wait_for_url(f"**{START}age/")
@@ -165,3 +166,30 @@ def test_every_find_my_route_page_is_axe_clean(page, server, finder):
     )
     assert no_sideways_scroll
 
+
+
+def test_on_a_phone_the_first_routes_contact_shows_without_scrolling(page, server, finder):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.url + START + "age/")
+    for action, selector, value in [
+        ("fill", "#id_age", "9"),
+        ("check", "#id_risk_of_harm_2", None),
+        ("check", "#id_disability_1", None),
+        ("check", "#id_child_needs_1", None),
+        ("check", "#id_family_factors_4", None),
+        ("check", "#id_ehc_plan_3", None),
+        ("check", "#id_current_support_4", None),
+        ("check", "#id_carer_needs_support_2", None),
+    ]:
+        if action == "fill":
+            page.fill(selector, value)
+        else:
+            page.check(selector)
+        page.click("text=Continue")
+    page.click(f"a[href='{START}result/']")
+    page.wait_for_url(f"**{START}result/")
+
+    phone = page.locator("#first-step a[href^='tel:']").first
+    box = phone.bounding_box()
+    assert phone.inner_text() == "01632 960123"  # the council's contact for its CWD team
+    assert box is not None and box["y"] + box["height"] <= 844

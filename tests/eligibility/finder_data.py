@@ -1,6 +1,6 @@
 """A council with what the route finder shows: every route type, duties, services and guides."""
 
-from eligibility.finder.rules import ROUTE_TYPES
+from eligibility.finder.rules import CHILD_NEEDS, FAMILY_FACTORS, ROUTE_TYPES
 from services.models import Service
 from tests.factories import (
     REVIEWED,
@@ -8,6 +8,7 @@ from tests.factories import (
     make_council,
     make_duty,
     make_guide,
+    make_policy,
     make_route_type,
     make_service,
 )
@@ -19,6 +20,14 @@ SERVICES = {
     "social-work-assessment": [("cwd-team", "Children with Disabilities team")],
     "parent-carer-assessment": [("carers-hub", "Carers Hub")],
     "information-advice": [("sendiass", "SEND information, advice and support service")],
+}
+# Route type -> the service its policy names: chosen, not the first by name.
+POLICY_SERVICES = {
+    "short-breaks": "aiming-high",
+    "early-help": "early-help-hub",
+    "social-work-assessment": "cwd-team",
+    "parent-carer-assessment": "carers-hub",
+    "information-advice": "sendiass",
 }
 DRAFT_SERVICE = ("draft-breaks", "A draft short breaks service")  # named first, but not published
 
@@ -44,6 +53,14 @@ def make_finder_council(slug="finderton", extra_services=0, **fields):
             service = make_service(council, service_slug, name=name)
             service.route_types.add(routes[route_type])
             service.contacts.add(service_contact)
+    chosen = {service.slug: service for service in Service.objects.filter(council=council)}
+    for route_type, service_slug in POLICY_SERVICES.items():
+        fields = {}
+        if route_type == "social-work-assessment":  # criteria like a CWD team's
+            fields = {"access": "criteria", "needs": list(CHILD_NEEDS),
+                      "factors": list(FAMILY_FACTORS), "criteria_owner": "The CWD team",
+                      "how_to_reach": "Our CWD team works with children with complex needs."}
+        make_policy(council, routes[route_type], service=chosen[service_slug], **fields)
     draft = make_service(council, DRAFT_SERVICE[0], name=DRAFT_SERVICE[1], status="draft")
     draft.route_types.add(routes["short-breaks"])
     extra = Service.objects.bulk_create(

@@ -12,9 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from eligibility.finder import answers as stored
-from eligibility.finder.council_data import route_services
+from eligibility.finder.council_data import route_policies, route_services
 from eligibility.finder.questions import QUESTIONS, answers_in_use
 from eligibility.finder.rules import ALWAYS_ASK, NOT_A_DECISION, Answers, suggest
+from eligibility.models import RoutePolicy
+from services.models import Service
 from tests.eligibility.finder_data import make_finder_council
 from tests.factories import make_council
 from tests.support.content import rolled_back
@@ -327,7 +329,7 @@ def result_page(client, finder):
 
 def test_result_lists_the_engines_routes_in_rank_order(result_page, finder):
     answers = Answers.from_dict({**FAMILY_ANSWERS, "disability": "yes"})
-    expected = suggest(answers, route_services(finder))
+    expected = suggest(answers, route_services(finder), None, route_policies(finder))
     assert route_order(result_page) == [route.type for route in expected.routes]
     page = html(result_page)
     for route in expected.routes:
@@ -393,13 +395,21 @@ def test_result_page_queries_do_not_grow_with_services(client, db):
     assert counts[0] <= 9  # 9th: the council's pages the footer links
 
 
-def test_the_services_mapping_is_one_query_and_prefers_the_first_published_by_name(finder):
+def test_the_services_mapping_is_one_query_and_takes_each_policys_chosen_service(finder):
     make_finder_council("elsewhere")  # another council's services never count
     with CaptureQueriesContext(connection) as queries:
         services = route_services(finder)
     assert len(queries) == 1
-    assert services["short-breaks"] == "aiming-high"
-    assert services["child-protection"] is None
+    assert services["short-breaks"] == "aiming-high"  # chosen, though Aiming High < Zebra Club
+    assert services["child-protection"] is None  # no policy: the front door
+
+
+def test_a_policy_naming_a_draft_service_points_to_the_front_door(finder):
+    policy = RoutePolicy.objects.get(council=finder, route_type__slug="short-breaks")
+    policy.service = Service.objects.get(council=finder, slug="draft-breaks")
+    policy.save()
+
+    assert route_services(finder)["short-breaks"] is None
 
 
 def test_the_result_pages_queries_do_not_depend_on_the_answers(client, finder):

@@ -50,7 +50,7 @@ ROUTE_DUTY_FACTS = [
     # Breaks for Carers of Disabled Children Regulations 2011: the short breaks duty.
     ("short-breaks", "breaks-for-carers-regulations-2011"),
 ]
-HEADING = re.compile(r'<h2 class="govuk-heading-l" id="route-([a-z-]+)-title">\d+\. ([^<]+)</h2>')
+HEADING = re.compile(r'<h3 class="govuk-heading-m" id="route-([a-z-]+)-title">([^<]+)</h3>')
 H1 = re.compile(r'<h1 class="govuk-heading-xl">([^<]+)</h1>')
 DUTY_LINK = re.compile(r'href="/rights/([a-z0-9-]+)/(?:\?council=[a-z0-9-]+)?"')
 

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from eligibility.finder.council_data import national_routes, route_services, route_texts
+from eligibility.finder.council_data import (
+    national_routes,
+    published_policies,
+    route_policies,
+    route_services,
+    route_texts,
+)
 from eligibility.finder.rules import Answers, AnswersError, suggest
 from services.models import Council
 
@@ -78,5 +84,11 @@ class Command(BaseCommand):
         except BadInput as error:
             self.stderr.write(f"suggest_routes: {error}")
             sys.exit(BAD_INPUT)
-        suggestion = suggest(answers, route_services(council), route_texts(national_routes()))
+        rows = published_policies(council)
+        suggestion = suggest(
+            answers,
+            route_services(council, rows),
+            route_texts(national_routes()),
+            route_policies(council, rows),
+        )
         self.stdout.write(json.dumps(suggestion.to_dict(council.slug), indent=2))

@@ -22,6 +22,7 @@ FIXTURE_ORDER = [
     "levels_of_need",
     "services",
     "route_guides",
+    "route_policies",
     "faqs",
     "pages",
     "glossary",
