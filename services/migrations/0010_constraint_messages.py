@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('eligibility', '0004_merge_20261130_1216'),
+        ('eligibility', '0004_merge_messages_and_timescales'),
         ('services', '0009_merge_contacts_and_workflow'),
     ]
 
