@@ -55,15 +55,6 @@ def public_unless_asked(view):
     return wrapper
 
 
-def period_words(timescale):
-    """"45 working days", "1 working day", "15 days", "20 weeks"."""
-    word = {
-        Timescale.Unit.WORKING_DAYS: "working day",
-        Timescale.Unit.WEEKS: "week",
-    }.get(timescale.unit, "day")
-    return deadlines.plural(timescale.length, word)
-
-
 def answer(params, council):
     """(form, result) for a deadline question in `params`; result is None unless it is valid."""
     timescales = timescales_for(council)
@@ -79,7 +70,7 @@ def answer(params, council):
     counted = deadlines.deadline(form.cleaned_data["start"], timescale.length, timescale.unit)
     return form, {
         "timescale": timescale,
-        "period": period_words(timescale),
+        "period": deadlines.period_words(timescale.length, timescale.unit),
         "deadline": counted,
         "standing": deadlines.standing(counted.due, today()),
         "route": complaint_route(timescale),

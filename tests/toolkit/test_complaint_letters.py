@@ -159,3 +159,9 @@ def test_bad_dates_give_the_letter_unfilled_never_an_error(client, params):
     assert response.status_code == 200
     assert "[the deadline date]" in html
     assert CHOOSE in html
+
+
+def test_calculator_labels_the_draft_plan_period_in_plain_words(client):
+    html = client.get("/tools/deadlines/").content.decode()
+    assert ("Time to comment on a draft EHC plan: 15 days from the day the draft plan is served "
+            "(day 1)") in html
