@@ -26,6 +26,7 @@ from toolkit.letters import (
     LETTERS,
     LETTERS_REVIEWED,
     complaint_route,
+    is_parents_own,
 )
 from toolkit.meeting_pack import LETTER_FOR_ROUTE, letters_for_routes, timescales_for_routes
 from toolkit.step_by_step import STEPS, TITLE
@@ -74,6 +75,7 @@ def answer(params, council):
         "deadline": counted,
         "standing": deadlines.standing(counted.due, today()),
         "route": complaint_route(timescale),
+        "parents_own": is_parents_own(timescale),
         "how_counted": deadlines.how_counted(counted),
         "due_is_weekend": deadlines.is_weekend(counted.due),
         "due_bank_holiday": deadlines.is_bank_holiday(counted.due),
@@ -151,7 +153,7 @@ def letter_detail(request, council, letter):
     filled, route = None, None
     if letter.slug == COMPLAINT_LETTER:
         _, result = answer(request.GET, council)
-        if result:
+        if result and not result["parents_own"]:
             filled, route = letter_dates(result), result["route"]
     text = render_to_string(
         letter.template, {"council": council, "filled": filled, "route": route}
