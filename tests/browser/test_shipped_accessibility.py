@@ -13,7 +13,8 @@ def test_shipped_content_has_no_axe_violations_on_a_phone(page, server):
     page.set_viewport_size(PHONE)
     for council in Council.objects.all():
         paths = [f"/{council.slug}/", f"/{council.slug}/levels-of-need/",
-                 f"/{council.slug}/services/", f"/{council.slug}/faq/"]
+                 f"/{council.slug}/services/", f"/{council.slug}/faq/",
+                 f"/{council.slug}/step-by-step/", f"/{council.slug}/routes/child-protection/"]
         service = Service.objects.published().for_council(council).first()
         if service:
             paths.append(f"/{council.slug}/services/{service.slug}/")
