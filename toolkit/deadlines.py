@@ -101,6 +101,12 @@ def plural(number, word):
     return _plural(number, word)
 
 
+def period_words(length, unit):
+    """"45 working days", "1 working day", "15 days", "20 weeks"."""
+    word = {WORKING_DAYS: "working day", WEEKS: "week"}.get(unit, "day")
+    return _plural(length, word)
+
+
 def how_counted(result):
     """One or two plain-English sentences saying which days were skipped, if any."""
     if result.unit == DAYS_BEGINNING_WITH:

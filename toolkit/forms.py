@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.formatting import govuk_date
+from toolkit.deadlines import period_words
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
@@ -112,7 +113,5 @@ class DeadlineForm(forms.Form):
 
 def timescale_label(timescale):
     """e.g. "Child and family assessment: 45 working days from the referral"."""
-    unit = timescale.get_unit_display()
-    if timescale.length == 1:
-        unit = unit.removesuffix("s")  # "1 working day", not "1 working days"
-    return f"{timescale.name}: {timescale.length} {unit} from {timescale.starts_from}"
+    period = period_words(timescale.length, timescale.unit)
+    return f"{timescale.name}: {period} from {timescale.starts_from}"

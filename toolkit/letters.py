@@ -127,8 +127,21 @@ TIMESCALE_ROUTES = {
 }
 
 
+# Deadlines that bind the family, not the council: nobody complains that they were missed.
+# SEND Regulations 2014 reg 13(1)(a): the parent has "at least 15 days, beginning with the day on
+# which the draft plan was served", to make representations about its content.
+PARENTS_OWN_DEADLINES = frozenset({"draft-ehc-plan-comments"})
+
+
+def is_parents_own(timescale):
+    return timescale.slug in PARENTS_OWN_DEADLINES
+
+
 def complaint_route(timescale):
-    """The complaint route for missing `timescale`, or None when it is not known."""
+    """The complaint route for missing `timescale`, or None when it is not known or is the
+    family's own deadline."""
+    if is_parents_own(timescale):
+        return None
     if timescale.slug in TIMESCALE_ROUTES:
         return TIMESCALE_ROUTES[timescale.slug]
     duty = timescale.legal_duty

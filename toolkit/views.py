@@ -26,6 +26,7 @@ from toolkit.letters import (
     LETTERS,
     LETTERS_REVIEWED,
     complaint_route,
+    is_parents_own,
 )
 from toolkit.meeting_pack import LETTER_FOR_ROUTE, letters_for_routes, timescales_for_routes
 from toolkit.step_by_step import STEPS, TITLE
@@ -55,15 +56,6 @@ def public_unless_asked(view):
     return wrapper
 
 
-def period_words(timescale):
-    """"45 working days", "1 working day", "15 days", "20 weeks"."""
-    word = {
-        Timescale.Unit.WORKING_DAYS: "working day",
-        Timescale.Unit.WEEKS: "week",
-    }.get(timescale.unit, "day")
-    return deadlines.plural(timescale.length, word)
-
-
 def answer(params, council):
     """(form, result) for a deadline question in `params`; result is None unless it is valid."""
     timescales = timescales_for(council)
@@ -79,10 +71,11 @@ def answer(params, council):
     counted = deadlines.deadline(form.cleaned_data["start"], timescale.length, timescale.unit)
     return form, {
         "timescale": timescale,
-        "period": period_words(timescale),
+        "period": deadlines.period_words(timescale.length, timescale.unit),
         "deadline": counted,
         "standing": deadlines.standing(counted.due, today()),
         "route": complaint_route(timescale),
+        "parents_own": is_parents_own(timescale),
         "how_counted": deadlines.how_counted(counted),
         "due_is_weekend": deadlines.is_weekend(counted.due),
         "due_bank_holiday": deadlines.is_bank_holiday(counted.due),
@@ -160,7 +153,7 @@ def letter_detail(request, council, letter):
     filled, route = None, None
     if letter.slug == COMPLAINT_LETTER:
         _, result = answer(request.GET, council)
-        if result:
+        if result and not result["parents_own"]:
             filled, route = letter_dates(result), result["route"]
     text = render_to_string(
         letter.template, {"council": council, "filled": filled, "route": route}

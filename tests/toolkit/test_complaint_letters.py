@@ -27,7 +27,6 @@ COMPLAINT_ROUTE_CASES = [
     # time limits in the SEND Regulations 2014 (regs 5, 8, 13): not Children Act Part 3.
     pytest.param("ehc-assessment-decision", "send", id="reg-5-decision-6-weeks"),
     pytest.param("social-care-advice-ehc", "send", id="reg-8-advice-6-weeks"),
-    pytest.param("draft-ehc-plan-comments", "send", id="reg-13-1-draft-15-days"),
     pytest.param("final-ehc-plan", "send", id="reg-13-2-final-20-weeks"),
     # Norfolk (002): "Timescale for providing existing advice": local practice for EHC advice.
     pytest.param("norfolk-existing-social-care-advice", "send", id="norfolk-existing-advice"),
@@ -40,8 +39,14 @@ def test_each_shipped_timescale_has_the_complaint_route_of_its_law(slug, route):
     assert complaint_route(Timescale.objects.get(slug=slug)).slug == route
 
 
+def test_the_draft_plan_comments_period_is_the_parents_own_with_no_complaint_route():
+    # reg 13(1)(a): the parent has "at least 15 days ... to make representations": it binds the
+    # family, so a missed-deadline complaint does not fit it.
+    assert complaint_route(Timescale.objects.get(slug="draft-ehc-plan-comments")) is None
+
+
 def test_every_shipped_timescale_is_in_the_table():
-    covered = {case.values[0] for case in COMPLAINT_ROUTE_CASES}
+    covered = {case.values[0] for case in COMPLAINT_ROUTE_CASES} | {"draft-ehc-plan-comments"}
     assert set(Timescale.objects.values_list("slug", flat=True)) == covered
 
 
@@ -112,8 +117,8 @@ def test_filled_letter_carries_the_dates_and_how_late(client, today_is):
                      id="children-act-only-s26"),
         pytest.param("final-ehc-plan", SEND_REGS, [S26, CARE_REGS, CHOOSE],
                      id="ehc-never-s26"),
-        pytest.param("draft-ehc-plan-comments", SEND_REGS, [S26, CARE_REGS, CHOOSE],
-                     id="draft-plan-never-s26"),
+        pytest.param("social-care-advice-ehc", SEND_REGS, [S26, CARE_REGS, CHOOSE],
+                     id="ehc-advice-never-s26"),
     ],
 )
 def test_filled_letter_cites_only_the_complaint_route_of_its_deadline(client, timescale, cites,
@@ -159,3 +164,23 @@ def test_bad_dates_give_the_letter_unfilled_never_an_error(client, params):
     assert response.status_code == 200
     assert "[the deadline date]" in html
     assert CHOOSE in html
+
+
+def test_calculator_labels_the_draft_plan_period_in_plain_words(client):
+    html = client.get("/tools/deadlines/").content.decode()
+    assert ("Time to comment on a draft EHC plan: 15 days from the day the draft plan is served "
+            "(day 1)") in html
+
+
+def test_calculator_says_the_draft_plan_deadline_is_the_parents_and_offers_no_complaint(client):
+    html = client.get("/tools/deadlines/", {"council": "essex",
+                                            "timescale": "draft-ehc-plan-comments",
+                                            "start": "2027-03-01"}).content.decode()
+    assert "This deadline is yours" in html
+    assert 'id="complaint-letter"' not in html
+
+
+def test_the_complaint_letter_is_not_filled_for_the_parents_own_deadline(client):
+    html = client.get("/essex/letters/missed-deadline-complaint/", {
+        "timescale": "draft-ehc-plan-comments", "start": "2027-03-01"}).content.decode()
+    assert "[the deadline date]" in html

@@ -12,6 +12,7 @@ from toolkit.deadlines import (
     TODAY,
     deadline,
     how_counted,
+    period_words,
     standing,
 )
 
@@ -82,3 +83,17 @@ def test_standing_says_whether_the_deadline_passed_and_by_how_many_working_days(
 ):
     result = standing(due, today)
     assert (result.state, result.working_days, result.sentence) == (state, days, sentence)
+
+
+@pytest.mark.parametrize(
+    ("length", "unit", "words"),
+    [
+        pytest.param(1, "working-days", "1 working day", id="singular-working-day"),
+        pytest.param(45, "working-days", "45 working days", id="working-days"),
+        pytest.param(15, "days-beginning-with", "15 days", id="days-beginning-with"),
+        pytest.param(1, "weeks", "1 week", id="singular-week"),
+        pytest.param(20, "weeks", "20 weeks", id="weeks"),
+    ],
+)
+def test_a_period_reads_in_plain_words(length, unit, words):
+    assert period_words(length, unit) == words
