@@ -73,6 +73,7 @@ PAGES = [
     page("deadlines-council", "/tools/deadlines/?council=testshire"),
     page("deadlines-error", "/tools/deadlines/?start=2026-13-01&timescale=none"),
     page("not-found", "/testshire/no-such-page/", 404),
+    page("password-reset", "/accounts/password-reset/"),
     page("admin-login", "/admin/login/", heading="#site-name"),
 ]
 
