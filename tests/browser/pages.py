@@ -82,6 +82,7 @@ PAGES = [
     page("letter-filled", "/testshire/letters/missed-deadline-complaint/"
          "?timescale=child-and-family-assessment&start=2026-11-30"),
     page("not-found", "/testshire/no-such-page/", 404),
+    page("password-reset", "/accounts/password-reset/"),
     page("admin-login", "/admin/login/", heading="#site-name"),
 ]
 
