@@ -178,7 +178,8 @@ def test_each_error_message_follows_the_govuk_pattern(client, finder, slug, data
     page = html(response)
     assert response.status_code == 200
     assert re.search(r"<title>Error: ", page)
-    summary = page[page.index('class="govuk-error-summary"'):page.index("<form")]
+    start = page.index('class="govuk-error-summary"')
+    summary = page[start:page.index("<form", start)]  # not the header's site search
     assert f'<a href="#{anchor}">{message}</a>' in summary
     assert f'id="{anchor}"' in page  # the summary's link lands on the first input
     assert 'class="govuk-error-message"' in page

@@ -100,5 +100,6 @@ def test_unknown_letter_is_not_found(client):
 
 def test_letter_posts_nothing_and_stores_nothing(client):
     html = client.get("/essex/letters/child-in-need-assessment/").content.decode()
+    html = html[html.index("<main"):]  # the header's site search is a GET form of its own
     assert "<form" not in html
     assert "<input" not in html
