@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.urls import reverse_lazy
+
+UNUSABLE = "The address holds a character that cannot be used."
 
 
 def holds_nul(query):
@@ -30,7 +32,9 @@ class RefuseUnusableInputMiddleware:
         if "\x00" in request.path or (
             request.path.startswith(str(self.admin)) and holds_nul(request.GET)
         ):
-            raise BadRequest("The address holds a character that cannot be used.")
+            if "/open-referral/" in request.path:  # the feed answers in JSON, errors too
+                return JsonResponse({"message": UNUSABLE}, status=400)
+            raise BadRequest(UNUSABLE)
         if request.path == self.manifest:
             raise Http404
         return self.get_response(request)

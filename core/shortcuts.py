@@ -3,6 +3,7 @@
 import re
 
 from django.apps import apps
+from django.core.exceptions import BadRequest
 from django.shortcuts import get_object_or_404
 
 SLUG = re.compile(r"^[-a-z0-9]{1,50}$")
@@ -20,9 +21,12 @@ def council_from_query(request):
     """The council named by `?council=<slug>` on a site-wide page, or None.
 
     A site-wide page reached from a council keeps its name, colour and a way back. A missing,
-    malformed or unknown slug gives the plain site-wide page, never an error.
+    malformed or unknown slug gives the plain site-wide page; only a NUL (which the
+    database cannot compare) is a 400.
     """
     slug = request.GET.get("council", "")
+    if "\x00" in slug:  # PostgreSQL cannot compare text holding NUL (issue 18: was a 500)
+        raise BadRequest("Choose a council from the list.")
     if not SLUG.match(slug):
         return None
     return apps.get_model("services", "Council").objects.filter(slug=slug, live=True).first()

@@ -16,11 +16,20 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import models
 
 from core.formatting import ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
-from eligibility.models import LegalDuty, LevelOfNeed, RouteGuide, RouteType, Timescale
+from eligibility.finder import answers as stored
+from eligibility.models import (
+    LegalDuty,
+    LevelOfNeed,
+    RouteGuide,
+    RoutePolicy,
+    RouteType,
+    Timescale,
+)
 from feedback.models import CommentGroup
 from services.models import FAQ, Contact, Council, GlossaryTerm, Page, Service
 from tests.factories import make_full_council, make_group, make_term, make_timescale
@@ -98,10 +107,15 @@ PAGES = {
     Timescale: ["/tools/deadlines/?council=testshire&timescale=child-and-family-assessment"
                 "&start=2027-03-03"],
     CommentGroup: ["/testshire/you-said-we-did/"],
+    RoutePolicy: ["/testshire/find-my-route/result/"],  # with the answers' cookie (render_all)
 }
 # Formatted in templates but not text staff write here: category names (national, shown as
-# filter labels) are the only ones.
-NOT_STAFF_TEXT = {"label"}
+# filter labels) and the labels of fixed choices (a contact's kind).
+NOT_STAFF_TEXT = {"label", "get_kind_display"}
+# A family whose answers bring the short breaks route (and its policy's criteria) to the result.
+FAMILY = {"age": 5, "disability": "yes", "risk_of_harm": False, "ehc_plan": "no",
+          "current_support": "none", "carer_needs_support": False, "child_needs": [],
+          "family_factors": []}
 URLS = list(dict.fromkeys(url for urls in PAGES.values() for url in urls))
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 
@@ -190,6 +204,7 @@ def fill_text_fields(text):
 
 def render_all(client):
     cache.clear()  # the pages and the glossary's acronyms are cached by content version
+    client.cookies[stored.COOKIE_NAME] = signing.dumps(FAMILY, salt=stored.SALT, compress=True)
     pages = {}
     for url in URLS:
         response = client.get(url)
