@@ -86,6 +86,12 @@ def route_contact(council, details) -> Contact:
         candidates.extend(details.service.contacts.all())
     with_phone = [c for c in candidates if c.phone]
     chosen = (with_phone or candidates or [None])[0]
+    route_type = details.route_type.slug if details.route_type is not None else ""
+    if chosen is None and route_type == "adult-social-care":
+        # The front door is for children: with no adult contact, send adults to the council's
+        # own service or website rather than to children's social care (audit A8).
+        name = details.service.name if details.service is not None else council.name
+        return Contact(name=f"{council.name}: {name}", url=council.website_url)
     if chosen is None:
         return front_door(council)
     return Contact(name=chosen.name, phone=chosen.phone, email=chosen.email, url=chosen.url)

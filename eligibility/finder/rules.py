@@ -467,7 +467,10 @@ RULES: tuple[Rule, ...] = (
     Rule("children-in-care", SPECIFIC, in_care,
          "You said your child is in the council's care."),
     Rule("children-in-care", SPECIFIC, in_care,
-         "The council must act as a good parent would for every child in its care."),
+         # Children and Social Work Act 2017 s1(1): the council "must have regard to the need"
+         # to act in the child's best interests (audit B6: not a duty to act as a parent).
+         "The council must keep in mind the need to act in your child's best interests and "
+         "to support their health and well-being."),
     Rule("children-in-care", SPECIFIC, in_care, TALK_TO_CHILDS_SOCIAL_WORKER),
 
     # The parent carer's own needs: the council must assess if you ask.
@@ -507,8 +510,10 @@ RULES: tuple[Rule, ...] = (
 
     # Social care in an EHC plan: 0 to 25.
     Rule("ehc-social-care", SPECIFIC, has_ehc_plan,
-         "You said your child has an EHC plan. Its social care sections (D, H1 and H2) say "
-         "what care they need and what the council will provide."),
+         # Audit B16: only section H1 (CSDPA 1970 s2) is a duty to provide.
+         "You said your child has an EHC plan. Section D describes their social care needs. "
+         "The council must provide the care in section H1. Section H2 lists other care they "
+         "may get."),
     Rule("ehc-social-care", SPECIFIC, adult_with_ehc_plan,
          "From 18, section H2 of the plan can include adult care and support."),
     Rule("ehc-social-care", SPECIFIC, ehc_being_assessed,
@@ -526,8 +531,10 @@ RULES: tuple[Rule, ...] = (
          "Ask your child's social worker whether some of their support could be a direct "
          "payment."),
     Rule("direct-payments", SPECIFIC, has_ehc_plan,
-         "With an EHC plan, you can ask for a personal budget and take it as a direct "
-         "payment."),
+         # Audit B16: direct payments from an SEN personal budget are conditional (the SEN
+         # Personal Budgets Regulations 2014).
+         "With an EHC plan, you can ask for a personal budget. The council may agree to pay "
+         "some of it to you as a direct payment, if certain conditions are met."),
     Rule("direct-payments", SPECIFIC, disabled_adult,
          "Adult care and support can be paid as a direct payment, so your young person can "
          "choose who helps them."),

@@ -304,3 +304,24 @@ def test_a_young_adult_in_essex_is_not_sent_to_the_childrens_front_door(client, 
 
     assert "0345 603 7627" not in box
     assert 'href="https://www.essex.gov.uk/"' in box
+
+
+ADULT = {**FAMILY, "age": 19, "disability": "yes"}
+
+
+@pytest.mark.parametrize("slug", ["essex", "bexley", "norfolk", "stoke-on-trent"])
+def test_a_young_adult_is_never_sent_to_childrens_social_care(client, shipped, slug):
+    # Audit A8: "18-25s are sent to children's front doors ... adult routes need adult contacts
+    # or an honest 'ask the council'".
+    box = first_step(result_page(client, slug, ADULT))
+    assert "children's social care" not in box.lower()
+    assert "Children's Advice and Duty Service" not in box
+
+
+def test_a_young_adult_in_bexley_is_told_to_ask_the_council_for_adult_social_care(
+    client, shipped
+):
+    # 001: "Adult Social Care services have a duty to assess and provide support"; the number
+    # is the council's own (Bexley's Specialist Teaching Service page, read 2026-11-30).
+    box = first_step(result_page(client, "bexley", ADULT))
+    assert "ask for adult social care" in box and 'href="tel:02083037777"' in box
