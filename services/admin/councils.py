@@ -4,6 +4,7 @@ superuser switches a council live (colour contrast is the model's own validator)
 from django import forms
 
 from services.admin.mixins import CouncilScopedForm
+from services.admin.permissions import can_publish
 
 
 class CouncilSettingsForm(CouncilScopedForm):
@@ -31,6 +32,12 @@ class CouncilGuardRailsAdmin:
     """Mixin for the council ModelAdmin: the settings form, and `live` for superusers only."""
 
     form = CouncilSettingsForm
+
+    def has_change_permission(self, request, obj=None):
+        # Settings are a publisher's: an editor, or a publisher of another council, reads them.
+        if obj is not None and not can_publish(request.user, obj.pk):
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -31,7 +31,7 @@ from services.models import Council
 # Content whose changes by an editor wait for a publisher (services/changes.py).
 MODERATED = {
     "services.Service", "services.FAQ", "services.Page", "services.Contact",
-    "services.Synonym", "eligibility.Timescale",
+    "services.Synonym", "eligibility.Timescale", "eligibility.RoutePolicy",
 }
 
 

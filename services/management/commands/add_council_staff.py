@@ -21,7 +21,8 @@ from services.models import Council, Role, StaffMembership
 COUNCIL_CONTENT = [
     "services.service", "services.faq", "services.page", "services.contact",
     "services.synonym", "eligibility.routeguide", "eligibility.levelofneed",
-    "eligibility.timescale", "feedback.comment", "feedback.commentgroup",
+    "eligibility.timescale", "eligibility.routepolicy", "feedback.comment",
+    "feedback.commentgroup",
 ]
 NATIONAL = [
     "services.category", "services.glossaryterm", "eligibility.legalduty",
