@@ -227,3 +227,26 @@ def rows(change):
             "changed": live is None or before != value,
         })
     return result
+
+
+def version_values(model, record, recorded_links):
+    """{field name: JSON value} of one history row (links as the row recorded them)."""
+    values = values_of(record.instance, recorded_links)
+    return {name: value for name, value in values.items()
+            if not model._meta.get_field(name).many_to_many or name in recorded_links}
+
+
+def compare(model, before, after):
+    """Field-by-field difference of two versions' values_of: label, both whole values."""
+    result = []
+    for name in after:
+        if name not in before or before[name] == after[name]:
+            continue
+        field = model._meta.get_field(name)
+        result.append({
+            "label": str(field.verbose_name).capitalize(),
+            "before": display(model, name, before[name]),
+            "after": display(model, name, after[name]),
+            "changed": True,
+        })
+    return result

@@ -7,8 +7,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import ngettext
 
@@ -317,9 +318,13 @@ class CouncilScopedAdmin(MarkReviewedAdmin):
     def get_urls(self):
         opts = self.model._meta
         ask = self.admin_site.admin_view(self.ask_to_publish_view)
+        compare = self.admin_site.admin_view(self.history_compare_view)
         return [
             path("<path:object_id>/ask-to-publish/", ask,
                  name=f"{opts.app_label}_{opts.model_name}_ask_to_publish"),
+            # Before simple-history's <object_id>/history/<version_id>/, which would take it.
+            path("<path:object_id>/history/compare/", compare,
+                 name=f"{opts.app_label}_{opts.model_name}_history_compare"),
         ] + super().get_urls()
 
     def ask_to_publish_view(self, request, object_id):
@@ -389,6 +394,60 @@ class CouncilScopedAdmin(MarkReviewedAdmin):
         )
 
     # History --------------------------------------------------------------------------------
+
+    object_history_list_template = "admin/history_list_compare.html"
+
+    def history_compare_view(self, request, object_id):
+        """Two versions side by side, field by field: ?a=<history id>&b=<history id or live>."""
+        if not hasattr(self.model, "history"):
+            raise Http404
+        self._check_live_object_in_scope(request, object_id)
+        records = self.model.history.filter(**{self.model._meta.pk.attname: object_id})
+        live = self.get_object(request, object_id)
+        latest = records.order_by("-history_date", "-history_id").first()
+        if not self.has_view_permission(request, live or latest.instance):
+            raise PermissionDenied
+        recorded = [f.name for f in getattr(self.model.history.model, "_history_m2m_fields", [])]
+        versions = []
+        for key in ("a", "b"):
+            wanted = request.GET.get(key, "live" if key == "b" else "")
+            if wanted == "live":
+                if live is None:
+                    return HttpResponseBadRequest("This item is deleted: it has no live version.")
+                values = changes.values_of(live)
+                values = {name: value for name, value in values.items()
+                          if name in recorded or not self.model._meta.get_field(name).many_to_many}
+                versions.append(("The live version", values))
+                continue
+            if not wanted.isdigit():
+                return HttpResponseBadRequest(
+                    "Choose two versions from the history list to compare them."
+                )
+            record = records.filter(history_id=int(wanted)).first()
+            if record is None:
+                raise Http404
+            values = changes.version_values(
+                self.model, record, version_links(self.model, record.history_id)
+            )
+            label = f"Version of {record.history_date:%-d %B %Y, %H:%M}"
+            if record.history_user:
+                label += f" by {record.history_user}"
+            versions.append((label, values))
+        (label_a, values_a), (label_b, values_b) = versions
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Compare versions: {live or latest.instance}",
+            "opts": opts,
+            "object_id": object_id,
+            "history_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id]
+            ),
+            "label_a": label_a,
+            "label_b": label_b,
+            "rows": changes.compare(self.model, values_a, values_b),
+        }
+        return TemplateResponse(request, "admin/history_compare.html", context)
 
     def history_view(self, request, object_id, extra_context=None):
         self._check_live_object_in_scope(request, object_id)

@@ -2,13 +2,22 @@
 wait for a publisher, council settings are a publisher's, any two versions can be compared, and
 deleted items can be restored."""
 
+import pytest
 from django.urls import reverse
 
-from eligibility.models import RoutePolicy
-from services.models import Council, Role
+from eligibility.models import RoutePolicy, RouteType
+from services.models import Council, Role, Service
 from tests.admin.test_approvals import approve_latest, edit_as
 from tests.admin.test_publishing import form_data, snapshot
 from tests.factories import make_staff
+
+
+@pytest.fixture
+def service_a(council_a):
+    service = Service.objects.get(slug="ayshire-breaks")
+    service.route_types.add(RouteType.objects.get(slug="short-breaks"))
+    return service
+
 
 # Route policies and council settings ---------------------------------------------------------
 
@@ -68,3 +77,83 @@ def test_a_publisher_changes_their_council_settings(client, publisher_a, council
     data = {**form_data(client.get(council_url(council_a))), "introduction": "Hello families."}
     assert client.post(council_url(council_a), data).status_code == 302
     assert Council.objects.get(pk=council_a.pk).introduction == "Hello families."
+
+
+# Compare any two versions ----------------------------------------------------------------------
+
+
+def compare_url(obj, admin_name="services_service"):
+    return reverse(f"admin:{admin_name}_history_compare", args=[obj.pk])
+
+
+def renamed_twice(client, publisher, service):
+    """Two saves through the admin: the history rows of the first and the second."""
+    edit_as(client, publisher, service, "services_service", name="First new name", route_types=[])
+    first = service.history.latest()
+    edit_as(client, publisher, service, "services_service", name="Second new name")
+    return first, service.history.latest()
+
+
+def diff_of(response):
+    return {row["label"]: (row["before"], row["after"]) for row in response.context["rows"]}
+
+
+def test_history_page_offers_to_compare_versions(client, publisher_a, service_a):
+    renamed_twice(client, publisher_a, service_a)
+    response = client.get(reverse("admin:services_service_history", args=[service_a.pk]))
+    page = response.content.decode()
+    assert 'id="compare-versions"' in page
+    assert compare_url(service_a) in page
+
+
+def test_two_versions_differ_by_whole_values_and_links(client, publisher_a, service_a):
+    original = service_a.history.latest()
+    route = service_a.route_types.get()
+    first, second = renamed_twice(client, publisher_a, service_a)
+    response = client.get(compare_url(service_a), {"a": original.pk, "b": second.pk})
+    diff = diff_of(response)
+    assert diff["Name"] == ("Ayshire short breaks", "Second new name")
+    assert diff["Route types"] == (str(route), "(none)")
+
+
+def test_a_version_compares_with_the_live_version(client, publisher_a, service_a):
+    first, _ = renamed_twice(client, publisher_a, service_a)
+    response = client.get(compare_url(service_a), {"a": first.pk, "b": "live"})
+    assert diff_of(response) == {"Name": ("First new name", "Second new name")}
+
+
+def test_line_endings_alone_are_no_difference(client, publisher_a, service_a):
+    service_a.description = "One line.\r\nAnother line."
+    service_a.save()
+    crlf = service_a.history.latest()
+    service_a.description = "One line.\nAnother line."
+    service_a.save()
+    client.force_login(publisher_a)
+    response = client.get(compare_url(service_a), {"a": crlf.pk, "b": "live"})
+    assert response.context["rows"] == []
+
+
+def test_another_councils_history_cannot_be_compared(client, editor_b, service_a):
+    version = service_a.history.latest()
+    client.force_login(editor_b)
+    response = client.get(compare_url(service_a), {"a": version.pk, "b": "live"})
+    assert response.status_code == 404
+
+
+def test_a_version_of_another_item_is_not_found(client, publisher_a, service_a, council_a):
+    other = council_a.services.exclude(pk=service_a.pk).first()
+    client.force_login(publisher_a)
+    response = client.get(compare_url(service_a), {"a": other.history.latest().pk})
+    assert response.status_code == 404
+
+
+def test_a_version_that_is_not_a_number_is_a_bad_request(client, publisher_a, service_a):
+    client.force_login(publisher_a)
+    response = client.get(compare_url(service_a), {"a": "1 OR 1=1", "b": "live"})
+    assert response.status_code == 400
+
+
+def test_an_item_id_that_is_not_a_number_is_not_found(client, publisher_a, service_a):
+    client.force_login(publisher_a)
+    url = compare_url(service_a).replace(f"/{service_a.pk}/", "/x1/")
+    assert client.get(url, {"a": "1"}).status_code == 404
