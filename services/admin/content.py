@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from services.admin import reviews
 from services.admin.councils import CouncilGuardRailsAdmin
 from services.admin.csv_views import ServiceCsvMixin
+from services.admin.deleted import RecentlyDeletedView
 from services.admin.mixins import CouncilScopedAdmin
 from services.admin.staff import StaffManagementAdmin
 from services.models import (
@@ -40,7 +41,9 @@ class CouncilAdmin(CouncilGuardRailsAdmin, CouncilScopedAdmin, SimpleHistoryAdmi
 
     def get_urls(self):
         needs_review = self.admin_site.admin_view(self.needs_review_view)
+        deleted = self.admin_site.admin_view(RecentlyDeletedView(self.admin_site))
         return [
+            path("deleted/", deleted, name="services_recently_deleted"),
             path("<path:object_id>/needs-review/", needs_review,
                  name="services_council_needs_review"),
         ] + super().get_urls()

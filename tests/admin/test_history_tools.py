@@ -157,3 +157,66 @@ def test_an_item_id_that_is_not_a_number_is_not_found(client, publisher_a, servi
     client.force_login(publisher_a)
     url = compare_url(service_a).replace(f"/{service_a.pk}/", "/x1/")
     assert client.get(url, {"a": "1"}).status_code == 404
+
+
+# Recently deleted --------------------------------------------------------------------------------
+
+DELETED_URL = "/admin/services/council/deleted/"
+
+
+def delete_through_admin(client, publisher, service):
+    client.force_login(publisher)
+    url = reverse("admin:services_service_delete", args=[service.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Service.objects.filter(pk=service.pk).exists()
+    return service.history.filter(history_type="-").latest()
+
+
+def restore_post(client, user, row):
+    client.force_login(user)
+    return client.post(DELETED_URL, {"kind": "services.service", "version": row.history_id})
+
+
+def test_a_deleted_service_is_listed_for_its_council(client, publisher_a, service_a):
+    delete_through_admin(client, publisher_a, service_a)
+    items = client.get(DELETED_URL).context["items"]
+    assert [str(item["row"].instance) for item in items] == ["Ayshire short breaks"]
+    assert reverse("admin:services_recently_deleted") == DELETED_URL
+
+
+def test_another_councils_deletions_are_not_listed(client, publisher_a, editor_b, service_a):
+    delete_through_admin(client, publisher_a, service_a)
+    client.force_login(editor_b)
+    assert client.get(DELETED_URL).context["items"] == []
+
+
+def test_a_publisher_restores_every_field_and_link(client, publisher_a, service_a):
+    route, levels = service_a.route_types.get(), set(service_a.levels.all())
+    before = snapshot(service_a)[0]
+    row = delete_through_admin(client, publisher_a, service_a)
+    assert restore_post(client, publisher_a, row).status_code == 302
+    restored = Service.objects.get(pk=service_a.pk)
+    assert snapshot(restored)[0] == before
+    assert list(restored.route_types.all()) == [route]
+    assert set(restored.levels.all()) == levels
+    assert restored.history.latest().history_change_reason == "Restored after deletion"
+
+
+def test_an_editors_restore_is_refused_with_a_sentence(client, publisher_a, editor_a, service_a):
+    row = delete_through_admin(client, publisher_a, service_a)
+    response = restore_post(client, editor_a, row)
+    assert not Service.objects.filter(pk=service_a.pk).exists()
+    page = client.get(response.url).content.decode()
+    assert "Ask a publisher of Ayshire to restore" in page
+
+
+def test_another_councils_deletion_cannot_be_restored(client, publisher_a, editor_b, service_a):
+    row = delete_through_admin(client, publisher_a, service_a)
+    assert restore_post(client, editor_b, row).status_code == 404
+
+
+def test_a_restore_of_nonsense_is_a_bad_request(client, publisher_a, service_a):
+    client.force_login(publisher_a)
+    assert client.post(DELETED_URL, {"kind": "auth.user", "version": "1"}).status_code == 400
+    response = client.post(DELETED_URL, {"kind": "services.service", "version": "x"})
+    assert response.status_code == 400
