@@ -12,7 +12,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from services.admin.permissions import can_publish
+from services import changes
+from services.admin.permissions import can_publish, in_scope
 
 # The "Needs review" list shows what is overdue and what falls due within this many days.
 DUE_SOON_DAYS = 30
@@ -100,15 +101,54 @@ def may_mark_reviewed(user, obj):
     return can_publish(user, council_id)
 
 
+def may_ask_to_mark_reviewed(user, obj):
+    """An editor asks a publisher: any of their councils' content but the council's settings."""
+    return obj._meta.model_name != "council" and getattr(obj, "council_id", None) is not None \
+        and in_scope(user, obj)
+
+
+def ask_to_mark_reviewed(obj, user, on=None):
+    """An editor's "mark as reviewed": a pending change of the two dates, submitted at once.
+
+    An open change of theirs to the same item keeps its other edits and stays with them to submit.
+    """
+    open_change = changes.open_change(obj, user)
+    proposed = changes.values_of(obj)
+    if open_change:
+        proposed.update(open_change.data)
+    obj.mark_reviewed(on or timezone.localdate())
+    proposed.update(
+        last_reviewed=obj.last_reviewed.isoformat(), review_due=obj.review_due.isoformat()
+    )
+    change = changes.propose(obj, proposed, user)
+    if open_change is None:
+        changes.submit(change, "Checked and still right: please mark it as reviewed.")
+    return change
+
+
 def mark_many_reviewed(request, queryset):
-    """Mark every row the user may mark; say how many, and why any were left."""
-    done, refused = 0, 0
+    """Mark every row the user may mark, or ask a publisher to; say how many, and why."""
+    done, asked, refused = 0, 0, 0
     for obj in queryset:
         if may_mark_reviewed(request.user, obj):
             mark_reviewed(obj, request.user)
             done += 1
+        elif may_ask_to_mark_reviewed(request.user, obj):
+            ask_to_mark_reviewed(obj, request.user)
+            asked += 1
         else:
             refused += 1
+    if asked:
+        messages.success(
+            request,
+            ngettext(
+                "Sent %(count)d item to a publisher to mark as reviewed. Until they approve, "
+                "it keeps its old review dates.",
+                "Sent %(count)d items to a publisher to mark as reviewed. Until they approve, "
+                "they keep their old review dates.",
+                asked,
+            ) % {"count": asked},
+        )
     today = timezone.localdate()
     if done:
         messages.success(

@@ -4,10 +4,11 @@ deleted items can be restored."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from eligibility.models import RoutePolicy, RouteType
-from services.models import Council, Role, Service
-from tests.admin.test_approvals import approve_latest, edit_as
+from services.models import Council, Role, Service, StaffMembership
+from tests.admin.test_approvals import approve_latest, decide, edit_as, waiting_change
 from tests.admin.test_publishing import form_data, snapshot
 from tests.factories import make_staff
 
@@ -63,8 +64,6 @@ def test_an_editor_sees_council_settings_read_only(client, editor_a, council_a):
 def test_a_publisher_of_one_council_cannot_change_another_it_edits_for(
     client, council_a, council_b
 ):
-    from services.models import StaffMembership
-
     officer = make_staff("two-hats", council_a, Role.PUBLISHER)
     StaffMembership.objects.create(user=officer, council=council_b, role=Role.EDITOR)
     client.force_login(officer)
@@ -220,3 +219,32 @@ def test_a_restore_of_nonsense_is_a_bad_request(client, publisher_a, service_a):
     assert client.post(DELETED_URL, {"kind": "auth.user", "version": "1"}).status_code == 400
     response = client.post(DELETED_URL, {"kind": "services.service", "version": "x"})
     assert response.status_code == 400
+
+
+# An editor's "Mark as reviewed" -------------------------------------------------------------------
+
+
+def mark_reviewed_as(client, user, service):
+    client.force_login(user)
+    return client.post(reverse("admin:services_service_mark_reviewed", args=[service.pk]))
+
+
+def test_an_editors_mark_as_reviewed_moves_the_dates_on_approval(
+    client, editor_a, publisher_a, service_a
+):
+    mark_reviewed_as(client, editor_a, service_a)
+    history = service_a.history.count()
+    assert decide(client, publisher_a, waiting_change(editor_a), "approve").status_code == 302
+    service_a.refresh_from_db()
+    assert service_a.last_reviewed == timezone.localdate()
+    assert service_a.review_due > timezone.localdate()
+    assert service_a.status == "published"
+    assert service_a.history.count() == history + 1
+
+
+def test_an_editors_mark_as_reviewed_keeps_their_waiting_edit(client, editor_a, service_a):
+    edit_as(client, editor_a, service_a, "services_service", name="A waiting name")
+    mark_reviewed_as(client, editor_a, service_a)
+    data = waiting_change(editor_a).data
+    assert data["name"] == "A waiting name"
+    assert "last_reviewed" in data

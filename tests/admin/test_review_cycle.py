@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.models import months_after
 from services.admin.reviews import needs_review
-from services.models import Contact, Service
+from services.models import Contact, PendingChange, Service
 from tests.admin.test_publishing import form_data
 
 
@@ -74,13 +74,23 @@ def test_another_councils_item_cannot_be_marked_reviewed(client, publisher_a, co
     assert other.last_reviewed != timezone.localdate()
 
 
-def test_an_editor_is_told_a_publisher_marks_reviews(client, editor_a, service_a):
+def test_an_editors_mark_as_reviewed_waits_for_a_publisher(client, editor_a, service_a):
     client.force_login(editor_a)
     url = reverse("admin:services_service_mark_reviewed", args=[service_a.pk])
     response = client.post(url, follow=True)
-    assert "a publisher in its council marks it as reviewed" in response.content.decode()
+    assert "Sent 1 item to a publisher to mark as reviewed" in response.content.decode()
     service_a.refresh_from_db()
     assert service_a.last_reviewed != timezone.localdate()
+    change = PendingChange.objects.get(author=editor_a)
+    assert change.state == PendingChange.State.SUBMITTED
+    assert change.data["last_reviewed"] == timezone.localdate().isoformat()
+
+
+def test_an_editor_cannot_mark_council_settings_reviewed(client, editor_a, council_a):
+    client.force_login(editor_a)
+    url = reverse("admin:services_council_mark_reviewed", args=[council_a.pk])
+    assert client.post(url).status_code == 403
+    assert not PendingChange.objects.filter(author=editor_a).exists()
 
 
 @pytest.mark.parametrize("model", ["service", "faq", "page", "contact", "council"])
