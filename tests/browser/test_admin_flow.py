@@ -91,3 +91,25 @@ def test_the_dialog_check_can_fail(page):
     page.set_content("<p>x</p>")
     page.evaluate("alert('seen')")
     assert dialogs == ["seen"]
+
+
+def test_history_compare_and_recently_deleted_pages_are_axe_clean(page, server, testshire):
+    """Issue 19: the history list with its choice of versions, a comparison, recently deleted."""
+    make_staff("publisher", testshire, Role.PUBLISHER)
+    service = Service.objects.get(council=testshire)
+    for name in ("A first name", "A second name"):
+        service.name = name
+        service.save()
+    sign_in(page, server, "publisher")
+    page.goto(server.url + reverse("admin:services_service_history", args=[service.pk]))
+    axe_check(page, "history with a choice of versions")
+    page.click("#compare-versions input[type=submit]")
+    assert "A second name" in page.inner_text("#version-diff")
+    axe_check(page, "two versions compared")
+    service_id = service.pk
+    service.delete()
+    page.goto(server.url + reverse("admin:services_recently_deleted"))
+    axe_check(page, "recently deleted")
+    page.click("#recently-deleted button:has-text('Restore')")
+    page.wait_for_selector("text=Restored “A second name”")
+    assert Service.objects.get(pk=service_id).name == "A second name"
