@@ -10,7 +10,7 @@ from eligibility.models import RoutePolicy, RouteType
 from services.models import Council, Role, Service, StaffMembership
 from tests.admin.test_approvals import approve_latest, decide, edit_as, waiting_change
 from tests.admin.test_publishing import form_data, snapshot
-from tests.factories import make_staff
+from tests.factories import make_service, make_staff
 
 
 @pytest.fixture
@@ -248,3 +248,12 @@ def test_an_editors_mark_as_reviewed_keeps_their_waiting_edit(client, editor_a, 
     data = waiting_change(editor_a).data
     assert data["name"] == "A waiting name"
     assert "last_reviewed" in data
+
+
+def test_a_restore_whose_address_is_taken_says_so(client, publisher_a, service_a, council_a):
+    row = delete_through_admin(client, publisher_a, service_a)
+    make_service(council_a, slug="ayshire-breaks", name="A newer service")
+    response = restore_post(client, publisher_a, row)
+    assert response.status_code == 302
+    assert "cannot be restored" in client.get(response.url).content.decode()
+    assert not Service.objects.filter(pk=service_a.pk).exists()
