@@ -99,6 +99,15 @@ def preview_path(obj):
     if label == "eligibility.Timescale":
         query = f"?council={council.slug}" if council else ""
         return reverse("deadline-calculator") + query
+    if label == "eligibility.RouteGuide":
+        return reverse("route-page", args=[council.slug, obj.route_type.slug])
+    if label == "eligibility.LevelOfNeed" and council:
+        return reverse("levels-of-need", args=[council.slug])
+    if not hasattr(obj, "get_absolute_url"):
+        raise ValidationError(
+            "it shows in the results of the route finder, not on a page of its own. Read the "
+            "difference field by field."
+        )
     return obj.get_absolute_url()
 
 

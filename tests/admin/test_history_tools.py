@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from eligibility.models import RoutePolicy, RouteType
+from eligibility.models import RouteGuide, RoutePolicy, RouteType
 from services.models import Council, Role, Service, StaffMembership
 from tests.admin.test_approvals import approve_latest, decide, edit_as, waiting_change
 from tests.admin.test_publishing import form_data, snapshot
@@ -257,3 +257,30 @@ def test_a_restore_whose_address_is_taken_says_so(client, publisher_a, service_a
     assert response.status_code == 302
     assert "cannot be restored" in client.get(response.url).content.decode()
     assert not Service.objects.filter(pk=service_a.pk).exists()
+
+
+def preview_of_latest(client, editor, publisher):
+    client.force_login(publisher)
+    change = waiting_change(editor)
+    return client.get(reverse("admin:services_pendingchange_preview", args=[change.pk]))
+
+
+def test_a_route_policy_change_has_no_page_to_preview_and_says_so(
+    client, editor_a, publisher_a, council_a
+):
+    edit_as(client, editor_a, policy_of(council_a), "eligibility_routepolicy",
+            how_to_reach="Phone the duty team.")
+    response = preview_of_latest(client, editor_a, publisher_a)
+    assert response.status_code == 400
+    assert "results of the route finder" in response.content.decode()
+
+
+def test_an_editors_review_of_a_route_guide_previews_the_route_page(
+    client, editor_a, publisher_a, council_a
+):
+    guide = RouteGuide.objects.get(council=council_a)
+    client.force_login(editor_a)
+    client.post(reverse("admin:eligibility_routeguide_mark_reviewed", args=[guide.pk]))
+    response = preview_of_latest(client, editor_a, publisher_a)
+    assert response.status_code == 200
+    assert "Parents do not see it yet" in response.content.decode()
