@@ -3,6 +3,7 @@ wait for a publisher, council settings are a publisher's, any two versions can b
 deleted items can be restored."""
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
@@ -284,3 +285,23 @@ def test_an_editors_review_of_a_route_guide_previews_the_route_page(
     response = preview_of_latest(client, editor_a, publisher_a)
     assert response.status_code == 200
     assert "Parents do not see it yet" in response.content.decode()
+
+
+def test_every_kind_with_history_compares_a_version_with_the_live_one(
+    client, superuser, council_a
+):
+    client.force_login(superuser)
+    checked = 0
+    for model in admin.site._registry:
+        if not hasattr(model, "history") or not model.history.exists():
+            continue
+        record = model.history.latest()
+        if not model._default_manager.filter(pk=record.instance.pk).exists():
+            continue
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history_compare",
+                      args=[record.instance.pk])
+        response = client.get(url, {"a": record.history_id, "b": "live"})
+        assert response.status_code == 200, url
+        checked += 1
+    assert checked >= 8
