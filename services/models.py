@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -404,7 +405,9 @@ class Service(Publishable):
             # The directory's age filter: a council's published services open to one age,
             # found in the index instead of reading every row of a big council.
             models.Index(
-                fields=["council", "min_age", "max_age"],
+                "council",
+                Coalesce("min_age", models.Value(0)),
+                Coalesce("max_age", models.Value(99)),
                 condition=models.Q(status=Status.PUBLISHED),
                 name="service_published_ages",
             ),
