@@ -13,10 +13,10 @@ OLDEST = Coalesce("max_age", Value(99))
 
 class ServiceQuerySet(PublishableQuerySet):
     def for_listing(self):
-        """Everything a list of services shows, fetched in a fixed number of queries."""
-        return self.select_related("council").prefetch_related(
-            "categories", "route_types", "levels"
-        )
+        """Everything a list of services shows (`includes/_service_summary.html`: its council,
+        name, summary, ages, cost and access), in one query. Categories, routes and levels are
+        not shown in a list, so they are not fetched."""
+        return self.select_related("council")
 
     def for_detail(self):
         """Everything a service page shows, fetched in a fixed number of queries."""

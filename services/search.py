@@ -29,7 +29,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
+from functools import cached_property, lru_cache, reduce
 from operator import or_
 
 import snowballstemmer
@@ -124,13 +124,14 @@ class Part:
     words: str
     means: str = ""
 
-    @property
+    # Worked out once per part: a search scores a few hundred pages against the same parts.
+    @cached_property
     def alternatives(self):
         """The texts any of which matches this part: its words, then each meaning."""
         texts = [self.words] + [text.strip() for text in self.means.split(",") if text.strip()]
         return [text for text in texts if words_of(text)]
 
-    @property
+    @cached_property
     def stem_sets(self):
         return [tuple(stem(word) for word in key_words(text)) for text in self.alternatives]
 
