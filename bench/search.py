@@ -10,7 +10,7 @@ For 1k, 10k, 50k and 150k synthetic services over 150 synthetic councils
 (`bench/generate_synthetic.py`: council sizes fall off as 1/sqrt(rank), so the biggest council
 holds about 4% of everything),
 it times a fixed mix of searches in the biggest council, each exactly as the directory page runs
-it (the count, then the first page of 20 with its categories, routes and levels) or as the
+it (the count, then the first page of 20 with what a list shows) or as the
 site-wide search finds its results, and prints the median and 95th percentile, and
 time(150k)/time(1k).
 """
