@@ -72,6 +72,12 @@ def test_every_council_page_has_a_search_box_that_works_without_javascript(clien
     assert '<label class="govuk-visually-hidden" for="site-q">' in form
 
 
+def test_the_header_search_box_is_not_filled_with_the_directorys_words(client):
+    html = client.get("/bexley/services/", {"q": "short breaks"}).content.decode()
+    header_box = html[html.index('id="site-q"'):]
+    assert header_box[: header_box.index(">")].count("short breaks") == 0
+
+
 def test_site_wide_pages_have_no_council_search_box(client):
     assert 'id="site-q"' not in client.get("/glossary/").content.decode()
 
