@@ -9,6 +9,7 @@ above summary matches above the rest.
 """
 
 import re
+from urllib.parse import quote
 
 from django.core.cache import cache
 from django.shortcuts import render
@@ -80,10 +81,12 @@ def _documents(council):
             "Question", faq.question, one_line(faq.answer), f"{faq_url}#{faq.slug}", faq.answer,
             order=2,
         )
+    # Site-wide pages keep the council's name, colour and way back (?council=).
+    on_council = f"?council={quote(slug)}"
     for duty in LegalDuty.objects.all():
         yield Document.of(
             "Your rights", duty.plain_title, one_line(duty.summary),
-            reverse("duty-detail", args=[duty.slug]),
+            reverse("duty-detail", args=[duty.slug]) + on_council,
             " ".join([duty.citation, duty.title, duty.summary, duty.what_you_can_ask,
                       duty.if_not_met, duty.timescale]),
             order=2,
@@ -107,10 +110,10 @@ def _documents(council):
     )
     yield Document.of(
         "Tool", "Work out a deadline", "Work out when the council should reply or finish an "
-        "assessment.", reverse("deadline-calculator") + f"?council={slug}",
+        "assessment.", reverse("deadline-calculator") + on_council,
         "deadline timescale how long working days calculator late", order=4,
     )
-    glossary_url = reverse("glossary")
+    glossary_url = reverse("glossary") + on_council
     for term in GlossaryTerm.objects.all():
         title = f"{term.term} ({term.expansion})" if term.expansion else term.term
         yield Document.of(

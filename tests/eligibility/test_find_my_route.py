@@ -346,7 +346,9 @@ def test_result_shows_the_councils_service_contact_guide_duties_and_next_steps(r
     assert "Our CWD team works with children at Level 4." in page
     assert "Draft words." not in page
     duty = "duty-of-parent-carer-assessment"
-    assert f'href="/rights/{duty}/">Citation for parent-carer-assessment</a>' in page
+    assert (
+        f'href="/rights/{duty}/?council=finderton">Citation for parent-carer-assessment</a>' in page
+    )
     assert "What happens next for short-breaks." in page
     assert "How long short-breaks takes." in page
     assert 'href="/finderton/routes/short-breaks/"' in page

@@ -46,6 +46,17 @@ def test_only_this_councils_services_and_pages_are_found(client):
     assert all(url.startswith(("/bexley/", "/rights/", "/glossary/", "/tools/")) for url in urls)
 
 
+def test_site_wide_pages_found_keep_the_council(client):
+    urls = [
+        result.url
+        for query in ["turning 18", "IASS", "deadline"]
+        for result in results(client, "bexley", query)
+        if not result.url.startswith("/bexley/")
+    ]
+    assert {url.split("/")[1] for url in urls} == {"rights", "glossary", "tools"}
+    assert all("?council=bexley" in url for url in urls)
+
+
 def test_nothing_found_suggests_what_to_try_and_who_to_call(client):
     response = client.get("/norfolk/search/?q=zebra+xylophone")
     html = response.content.decode()
