@@ -9,11 +9,9 @@ from django.core.signals import request_finished, request_started
 from django.utils.html import escape
 
 from core.caching import content_version
-from core.markup import Rewriter
+from core.markup import NO_LINK_INSIDE, Rewriter
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
-# Inside these an acronym is expanded (abbr) but not linked: a link may not hold a link.
-NO_LINK = {"a", "button", "label", "legend"}
 # Inside these it is left alone.
 UNTOUCHED = {"abbr", "h1", "title", "option", "textarea"}
 
@@ -78,7 +76,7 @@ class AcronymExplainer(Rewriter):
     def text(self, data):
         if UNTOUCHED.intersection(self.open_tags):
             return escape(data)
-        may_link = self.link and not NO_LINK.intersection(self.open_tags)
+        may_link = self.link and not NO_LINK_INSIDE.intersection(self.open_tags)
         pieces, last = [], 0
         for match in ACRONYM.finditer(data):
             pieces.append(escape(data[last:match.start()]))

@@ -21,6 +21,11 @@ def start_tag(tag, attrs):
     return "<" + " ".join(parts) + ">"
 
 
+# Elements whose text a rewriter must not turn into a link: a link may not hold a link, and a
+# control's name is not clickable on its own (phone numbers and glossary acronyms both).
+NO_LINK_INSIDE = frozenset({"a", "button", "label", "legend"})
+
+
 class Rewriter(HTMLParser):
     """Copy HTML element by element; subclasses change tags, attributes and text on the way.
 

@@ -9,13 +9,14 @@ import re
 from html import escape
 
 from core.formatting import sanitise, tel_href
-from core.markup import Rewriter
+from core.markup import NO_LINK_INSIDE, Rewriter
 
 # A UK number as the councils write it: 0 and 9 or 10 more digits, in groups split by one space
 # or hyphen ("0345 603 7627", "01782-235100", "0800 3287822"), or 999 on its own.
 UK_NUMBER = re.compile(r"(?<![\w/.-])(0\d{2,4}(?:[ -]?\d{2,4}){1,3}|999)(?![\w/-]|\.\d)")
-# Text inside these is left alone: a link may not hold a link, and titles are not clickable.
-SKIP = {"a", "button", "label", "legend", "option", "textarea", "title", "script", "style"}
+# Text inside these is left alone: no link inside a link or control, and titles, options and
+# scripts cannot hold a link at all.
+SKIP = NO_LINK_INSIDE | {"option", "textarea", "title", "script", "style"}
 
 
 def _is_phone(number):

@@ -204,10 +204,10 @@ def test_search_queries_do_not_grow_with_results(client, template):
 def test_a_search_page_runs_a_known_number_of_queries(client, django_assert_num_queries):
     make_full_council("shire", services=40)
     # council, categories, route types, levels (the filters' choices), synonyms, count, the
-    # page with its councils (a list shows nothing else of a service), last reviewed, glossary acronyms and the site's vocabulary (6: synonyms, glossary, route
-    # types, services, pages, questions; once per content change), the council's pages the
-    # footer links; and on PostgreSQL whether any service matches a word, elsewhere the
-    # services' words to score them
+    # page with its councils (a list shows nothing else of a service), last reviewed, glossary
+    # acronyms and the site's vocabulary (6: synonyms, glossary, route types, services, pages,
+    # questions; once per content change), the council's pages the footer links; and on
+    # PostgreSQL whether any service matches a word, elsewhere the services' words to score them
     with django_assert_num_queries(17):
         client.get(FULL.format(slug="shire"))
 
