@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes side by side (pytest-xdist); `make test TEST_PROCESSES=0` runs them in one.
+TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help venv venv-dev run test lint serve clean
@@ -43,7 +45,7 @@ lint: venv-dev ## ruff, and check that no model change lacks a migration
 	BIN=$(BIN) scripts/audit.sh
 
 test: lint ## Set up and run every test (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist worksteal
 
 clean: ## Remove the virtualenv, the SQLite database and collected static files
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -2,8 +2,10 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from tests.factories import make_full_council
@@ -13,6 +15,8 @@ from tests.support.content import seeded
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+# Redis's default number of databases (0 to 15).
+REDIS_DATABASES = 16
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 ONE_PASS = pytest.mark.skip(
     reason="runs in the SQLite pass only: browser tests and the rule sweep do not depend on "
@@ -20,8 +24,27 @@ ONE_PASS = pytest.mark.skip(
 )
 
 
+def pytest_configure(config):
+    """With several test processes (pytest-xdist: `make test` runs two), each gets a Redis
+    database of its own: every test empties the cache (FLUSHDB), which must not empty another
+    process's cache in the middle of its test. Servers the tests start inherit it (REDIS_URL)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not (worker.startswith("gw") and settings.REDIS_URL):
+        return
+    url = urlsplit(settings.REDIS_URL)
+    database = (int(url.path.strip("/") or 0) + int(worker[2:])) % REDIS_DATABASES
+    own = urlunsplit(url._replace(path=f"/{database}"))
+    os.environ["REDIS_URL"] = settings.REDIS_URL = own
+    settings.CACHES["default"]["LOCATION"] = own
+
+
 def pytest_collection_modifyitems(config, items):
-    """CI runs every test twice, on SQLite and on PostgreSQL: these need only one of them."""
+    """The longest tests (marked `runs_long`) first: while one test process runs them, the other
+    takes the rest (`--dist worksteal` moves waiting tests from a busy process to an idle one).
+
+    CI runs every test twice, on SQLite and on PostgreSQL: some need only one of them.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("runs_long") is None)
     if not ON_POSTGRESQL:
         return
     for item in items:

@@ -39,6 +39,7 @@ def problems_on(page, url):
     return found
 
 
+@pytest.mark.runs_long
 @pytest.mark.parametrize("council", COUNCILS)
 def test_every_reachable_page_has_no_axe_violations_at_320_and_1280_px(page, server, council):
     paths = [path for path in crawl_public(Client(), council) if path not in _checked]

@@ -1,12 +1,15 @@
 """Real servers for tests: a throwaway PostgreSQL database, gunicorn instances and a TCP proxy."""
 
+import atexit
 import functools
 import os
 import secrets
+import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -27,9 +30,22 @@ def free_port():
         return sock.getsockname()[1]
 
 
+@functools.cache
+def static_root():
+    """A folder for this test process's collectstatic, removed when the process ends.
+
+    Not the checkout's `staticfiles/`: with several test processes (pytest-xdist), one would
+    rewrite it while another's server reads it.
+    """
+    folder = tempfile.mkdtemp(prefix="lo-static-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def server_env(**extra):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update({"DJANGO_SETTINGS_MODULE": "localoffer.settings", "DEBUG": "false"})
+    env.update({"DJANGO_SETTINGS_MODULE": "localoffer.settings", "DEBUG": "false",
+                "STATIC_ROOT": static_root()})
     env.update({k: str(v) for k, v in extra.items()})
     return env
 
