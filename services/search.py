@@ -338,10 +338,12 @@ def score(index, parts, rarity=None):
     """(how many parts match, how weighty the matches are) for an `index_text` index.
 
     A part matches when every stem of one of its alternatives is in the index. An alternative
-    weighs what its words weigh where they are found (title, summary, text), each word times
-    its `rarity` (a word on every page says little); a part weighs what its matching
-    alternatives weigh together: a page that says both "overnight" and "short breaks" answers
-    "overnight stay" better than one that says only "short breaks".
+    weighs the mean of what its words weigh where they are found (title, summary, text), each
+    word times its `rarity` (a word on every page says little): the mean, so that a longer
+    alternative ("social care" for "social services") does not outweigh a shorter one
+    ("complaint") by its length alone. A part weighs what its matching alternatives weigh
+    together: a page that says both "overnight" and "short breaks" answers "overnight stay"
+    better than one that says only "short breaks".
     """
     rarity = rarity or {}
     matched = weight = 0
@@ -349,7 +351,7 @@ def score(index, parts, rarity=None):
         best = 0
         for stems in part.stem_sets:
             if all(key in index for key in stems):
-                best += sum(index[key] * rarity.get(key, 1) for key in stems)
+                best += sum(index[key] * rarity.get(key, 1) for key in stems) / len(stems)
         if best:
             matched += 1
             weight += best
