@@ -95,6 +95,7 @@ def propose(obj, proposed, author, note=""):
     change.council_id = council_id_of(obj)
     change.object_repr = name[:300]
     change.data = data
+    change.base = {name: live[name] for name in data} if live is not None else {}
     change.state = State.DRAFT
     if note:
         change.note = note
@@ -210,7 +211,9 @@ def display(model, name, value):
 
 
 def rows(change):
-    """Field-by-field difference: label, live value, proposed value (whole values)."""
+    """Field-by-field difference: label, live value, proposed value (whole values), and whether
+    the live value has changed since the change was made (someone else's edit that approving
+    would replace)."""
     model = change.content_type.model_class()
     live = None
     if change.object_id is not None:
@@ -225,6 +228,8 @@ def rows(change):
             "before": display(model, name, before) if live is not None else "(new)",
             "after": display(model, name, value),
             "changed": live is None or before != value,
+            "changed_since": live is not None and name in change.base
+            and change.base[name] != before,
         })
     return result
 

@@ -655,6 +655,11 @@ class PendingChange(models.Model):
     )
     object_repr = models.CharField("what", max_length=300)
     data = models.JSONField(encoder=DjangoJSONEncoder, default=dict)
+    base = models.JSONField(
+        "live values when proposed", encoder=DjangoJSONEncoder, default=dict, blank=True,
+        help_text="The live values of the changed fields when the change was last saved, to "
+        "warn the publisher if someone has changed them since.",
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pending_changes"
     )

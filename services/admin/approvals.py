@@ -198,12 +198,14 @@ class PendingChangeAdmin(admin.ModelAdmin):
                                         args=[change.pk]))
             except ValidationError as problem:
                 error = " ".join(problem.messages)
+        rows = changes.rows(change)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": f"Change to {change.object_repr}",
             "change": change,
-            "rows": changes.rows(change),
+            "rows": rows,
+            "changed_since": [row["label"] for row in rows if row["changed_since"]],
             "may_decide": may_decide,
             "may_submit": may_submit,
             "error": error,
