@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+import segno
 from django.core.management import CommandError, call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -63,6 +64,18 @@ def test_first_visit_shows_a_key_to_enter_in_an_app_and_no_third_party(client, s
     assert not device.confirmed
     assert "otpauth://totp/" in page
     assert "http" not in page.split('id="totp-uri">')[1].split("</code>")[0]
+
+
+def test_first_visit_draws_the_setup_address_as_a_qr_code_in_the_page(client, staff, required):
+    client.force_login(staff)
+    page = client.get(SECOND_FACTOR).content.decode()
+    device = TOTPDevice.objects.get(user=staff)
+    drawing = page.split('<div id="totp-qr">')[1].split("</div>")[0]
+    assert drawing.startswith('<svg role="img" ') and "<title>QR code of the setup key" in drawing
+    # The code's modules, as segno draws the device's own otpauth:// address.
+    modules = segno.make(device.config_url, error="m").svg_inline(scale=4).split(' d="')[1]
+    assert ' d="' + modules.split('"')[0] in drawing
+    assert "<img" not in drawing and "src=" not in drawing
 
 
 def test_enrolling_with_the_apps_code_opens_the_admin_and_shows_ten_recovery_codes(

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from services.models import Role, Service
 from tests.admin.xss_payloads import XSS_PAYLOADS
-from tests.browser.conftest import axe_check
+from tests.browser.conftest import PHONE, axe_check, no_horizontal_scroll
 from tests.factories import PASSWORD, make_full_council, make_staff
 
 
@@ -113,3 +113,19 @@ def test_history_compare_and_recently_deleted_pages_are_axe_clean(page, server, 
     page.click("#recently-deleted button:has-text('Restore')")
     page.wait_for_selector("text=Restored “A second name”")
     assert Service.objects.get(pk=service_id).name == "A second name"
+
+
+def test_second_factor_setup_shows_a_qr_code_is_axe_clean_and_reflows_at_320_px(
+    page, server, testshire, settings
+):
+    settings.REQUIRE_SECOND_FACTOR = True
+    make_staff("officer", testshire, Role.EDITOR)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{server.url}/admin/login/?next=/admin/")
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{server.url}/admin/second-factor/*")
+    assert page.get_by_role("img", name="QR code of the setup key").is_visible()
+    axe_check(page, "setting up a second factor")
+    no_horizontal_scroll(page)
