@@ -1,6 +1,7 @@
 """Explain acronyms where they appear: the first use in a text links to its glossary entry."""
 
 import re
+from urllib.parse import quote
 
 from asgiref.local import Local
 from django.apps import apps
@@ -32,16 +33,33 @@ _this_request = Local()
 
 def _start_request(**kwargs):
     _this_request.terms = None
+    _this_request.council = None
     _this_request.active = True
 
 
 def _finish_request(**kwargs):
     _this_request.terms = None
+    _this_request.council = None
     _this_request.active = False
 
 
 request_started.connect(_start_request, dispatch_uid="glossary-start-request")
 request_finished.connect(_finish_request, dispatch_uid="glossary-finish-request")
+
+
+def page_is_for(council):
+    """Note that this request's page belongs to `council` (core.shortcuts does it for every
+    council page and every site-wide page opened with ?council=), for `glossary_url`."""
+    if getattr(_this_request, "active", False):
+        _this_request.council = council.slug
+
+
+def glossary_url():
+    """Where acronyms on this request's page link: the glossary, with ?council=<slug> on a
+    council's page so that the glossary keeps the council's name, colour and way back."""
+    slug = getattr(_this_request, "council", None) if getattr(_this_request, "active", False) \
+        else None
+    return f"/glossary/?council={quote(slug)}" if slug else "/glossary/"
 
 
 def glossary_acronyms():

@@ -6,6 +6,8 @@ from django.apps import apps
 from django.core.exceptions import BadRequest
 from django.shortcuts import get_object_or_404
 
+from core.glossary import page_is_for
+
 SLUG = re.compile(r"^[-a-z0-9]{1,50}$")
 
 
@@ -14,7 +16,9 @@ def get_council(slug):
 
     A council that is not live yet (set up, not switched live by a superuser) is not found.
     """
-    return get_object_or_404(apps.get_model("services", "Council"), slug=slug, live=True)
+    council = get_object_or_404(apps.get_model("services", "Council"), slug=slug, live=True)
+    page_is_for(council)
+    return council
 
 
 def council_from_query(request):
@@ -29,4 +33,7 @@ def council_from_query(request):
         raise BadRequest("Choose a council from the list.")
     if not SLUG.match(slug):
         return None
-    return apps.get_model("services", "Council").objects.filter(slug=slug, live=True).first()
+    council = apps.get_model("services", "Council").objects.filter(slug=slug, live=True).first()
+    if council is not None:
+        page_is_for(council)
+    return council

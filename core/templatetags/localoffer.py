@@ -7,7 +7,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core import formatting
-from core.glossary import glossary_acronyms
+from core.glossary import glossary_acronyms, glossary_url
 from core.phones import link_phone_numbers
 
 register = template.Library()
@@ -17,7 +17,7 @@ register = template.Library()
 def markdown(text):
     """Staff Markdown as parents see it: GOV.UK classes, acronyms explained, phone numbers
     tap-to-call, sanitised last."""
-    html = formatting.render_markdown(text, glossary_acronyms())
+    html = formatting.render_markdown(text, glossary_acronyms(), glossary_url())
     return mark_safe(link_phone_numbers(html))  # noqa: S308 - sanitised last
 
 
@@ -25,7 +25,7 @@ def markdown(text):
 def explain(text):
     """Plain text, escaped, with glossary acronyms linked and expanded and phone numbers made
     tap-to-call links; sanitised last."""
-    html = formatting.explain_text(text, glossary_acronyms())
+    html = formatting.explain_text(text, glossary_acronyms(), glossary_url=glossary_url())
     return mark_safe(link_phone_numbers(html))  # noqa: S308 - sanitised last
 
 

@@ -84,3 +84,15 @@ def test_a_service_without_a_contact_says_so_before_the_front_door(content, coun
     slug = {"norfolk": "universal-services", "stoke-on-trent": "carers-hub"}[council]
     html = get(f"/{council}/services/{slug}/")
     assert "This page does not list a contact for this service." in html
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_acronym_links_on_a_council_page_keep_the_council_on_the_glossary(content, council):
+    html = get(f"/{council}/")
+    assert f'class="govuk-link lo-term" href="/glossary/?council={council}#' in html
+    assert 'href="/glossary/#' not in html
+
+
+def test_acronym_links_on_the_site_wide_glossary_alone_go_to_the_plain_glossary(content):
+    html = get("/rights/")
+    assert 'class="govuk-link lo-term" href="/glossary/#' in html
