@@ -8,9 +8,13 @@ import subprocess
 
 import psycopg2
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
+from eligibility.models import RoutePolicy
+from localoffer.management.commands.export_council import NOT_EXPORTED, council_querysets
 from services.models import Council, Service
+from tests.factories import make_full_council
 from tests.support.servers import ROOT, throwaway_postgres_database
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -48,6 +52,34 @@ def test_a_council_exports_and_loads_back_with_the_same_content_and_history(tmp_
     call_command("export_council", "stoke-on-trent", output=str(second))
     assert snapshot(second.read_text()) == snapshot(first.read_text())
     assert "Edited once" in second.read_text()
+
+
+def test_every_model_that_belongs_to_a_council_is_exported_or_left_out_on_purpose(db):
+    council = make_full_council("shire")
+    exported = {queryset.model._meta.label for queryset in council_querysets(council)}
+    owned = {
+        model._meta.label for model in apps.get_models()
+        if not model._meta.label.split(".")[1].startswith("Historical")
+        and any(field.is_relation and field.related_model is Council
+                for field in model._meta.concrete_fields)
+    }
+    assert owned - NOT_EXPORTED <= exported
+    assert not NOT_EXPORTED & exported
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded_content_with_history")
+def test_a_councils_route_policies_come_back_after_export_and_import(tmp_path):
+    policies = sorted(RoutePolicy.objects.filter(council__slug="stoke-on-trent")
+                      .values_list("route_type__slug", "access", "criteria"))
+    assert policies
+    exported = tmp_path / "stoke.json"
+    call_command("export_council", "stoke-on-trent", output=str(exported))
+    Council.objects.get(slug="stoke-on-trent").delete()
+    forget_history(exported.read_text())
+    call_command("import_council", str(exported))
+    assert sorted(RoutePolicy.objects.filter(council__slug="stoke-on-trent")
+                  .values_list("route_type__slug", "access", "criteria")) == policies
 
 
 @pytest.mark.django_db
