@@ -57,9 +57,9 @@ def page_is_for(council):
 def glossary_url():
     """Where acronyms on this request's page link: the glossary, with ?council=<slug> on a
     council's page so that the glossary keeps the council's name, colour and way back."""
-    slug = getattr(_this_request, "council", None) if getattr(_this_request, "active", False) \
-        else None
-    return f"/glossary/?council={quote(slug)}" if slug else "/glossary/"
+    if not getattr(_this_request, "active", False) or not _this_request.council:
+        return "/glossary/"
+    return f"/glossary/?council={quote(_this_request.council)}"
 
 
 def glossary_acronyms():

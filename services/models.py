@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
@@ -17,7 +16,7 @@ from simple_history.models import HistoricalRecords
 from core.formatting import tel_href
 from core.models import Publishable, Reviewed, Status
 from core.querysets import PublishableQuerySet
-from services.querysets import ServiceQuerySet
+from services.querysets import OLDEST, YOUNGEST, ServiceQuerySet
 
 # First URL segments that belong to the whole site, so no council may take them as a slug.
 RESERVED_SLUGS = frozenset(
@@ -406,8 +405,8 @@ class Service(Publishable):
             # found in the index instead of reading every row of a big council.
             models.Index(
                 "council",
-                Coalesce("min_age", models.Value(0)),
-                Coalesce("max_age", models.Value(99)),
+                YOUNGEST,  # the very expressions ServiceQuerySet.for_age filters on
+                OLDEST,
                 condition=models.Q(status=Status.PUBLISHED),
                 name="service_published_ages",
             ),
